@@ -1,0 +1,18 @@
+"""The checks: pure functions from a resolved Dossier to diagnostics, one module per family."""
+
+from __future__ import annotations
+
+from ..diagnostics import Diagnostic
+from ..resolve import Dossier
+from . import addressees, consistency, evidence, law, references
+
+# BG6xx (confidentiality and consent) join this list with the editions work.
+FAMILIES = (references, evidence, law, consistency, addressees)
+
+
+def run_checks(dossier: Dossier) -> list[Diagnostic]:
+    """Every check of every family, all problems at once."""
+    found: list[Diagnostic] = []
+    for family in FAMILIES:
+        found.extend(family.check(dossier))
+    return found

@@ -1,0 +1,78 @@
+"""BG7xx: a submission gives its addressee what the body requires, in a form it accepts."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from ..diagnostics import Diagnostic, diagnostic
+from ..resolve import Dossier
+from ..selection import submission_claims
+
+WORDS_PER_PAGE = 500  # a page of a letter in 11-12 pt type, footnotes aside
+
+
+def words(text: str | None) -> int:
+    """Words in a text, as a word processor counts them."""
+    return len(text.split()) if text else 0
+
+
+def submission_words(dossier: Dossier, sub) -> int:
+    """The length of a submission's own text: summary, sections, claims and recommendations."""
+    total = words(sub.summary) + sum(words(s.text) for s in sub.sections)
+    total += sum(words(c.statement) for c in submission_claims(dossier, sub))
+    total += sum(words(r.text) for r in sub.recommendations)
+    return total
+
+
+def _provided_by_dossier(dossier: Dossier, sub, role: str) -> bool:
+    if role in ("victim", "victims"):
+        return bool(sub.victims)
+    if role in ("author", "submitter"):
+        return dossier.meta is not None
+    return True
+
+
+def check(dossier: Dossier) -> Iterator[Diagnostic]:
+    """BG701 required sections, BG702 length limits, BG703 languages, BG704 kinds received."""
+    for sub in dossier.submissions.values():
+        body = dossier.addressees.get(sub.to)
+        if body is None:
+            continue  # BG205 already says so
+        roles = {s.role for s in sub.sections if s.role}
+        if sub.recommendations:
+            roles.add("recommendations")
+        if sub.summary:
+            roles.add("summary")
+        for part in body.required_sections:
+            if part.optional:
+                continue
+            if part.source == "section" and part.role not in roles:
+                yield diagnostic("BG701", dossier.where(sub, "sections"),
+                                 f"{body.short or body.name} requires '{part.title}': add a section with "
+                                 f"'role: {part.role}' to '{sub.id}'", sub.id)
+            elif part.source == "dossier" and not _provided_by_dossier(dossier, sub, part.role):
+                field = "victims" if part.role.startswith("victim") else part.role
+                yield diagnostic("BG701", dossier.where(sub, "kind"),
+                                 f"{body.short or body.name} requires '{part.title}': list the person ids under "
+                                 f"'{field}' in '{sub.id}'", sub.id)
+        limits = body.limits
+        if limits.words or limits.pages:
+            count = submission_words(dossier, sub)
+            cap = min(x for x in (limits.words, (limits.pages or 0) * WORDS_PER_PAGE or None) if x)
+            if count > cap:
+                what = f"{limits.words} words" if limits.words == cap else f"about {limits.pages} pages"
+                yield diagnostic("BG702", dossier.where(sub, "id"),
+                                 f"'{sub.id}' runs to {count} words, over {body.short or body.name}'s limit of "
+                                 f"{what}: select fewer claims or move detail to an annex", sub.id)
+        if limits.summary_words and words(sub.summary) > limits.summary_words:
+            yield diagnostic("BG702", dossier.where(sub, "summary"),
+                             f"the summary of '{sub.id}' has {words(sub.summary)} words, over the "
+                             f"{limits.summary_words} that {body.short or body.name} recommends: shorten it", sub.id)
+        if sub.language not in body.languages:
+            yield diagnostic("BG703", dossier.where(sub, "language"),
+                             f"{body.short or body.name} does not accept '{sub.language}': use one of "
+                             f"{', '.join(body.languages)}", sub.id)
+        if body.kinds and sub.kind not in body.kinds:
+            yield diagnostic("BG704", dossier.where(sub, "kind"),
+                             f"{body.short or body.name} does not receive submissions of kind '{sub.kind}': it receives "
+                             f"{', '.join(body.kinds)}; change 'kind' or 'to'", sub.id)

@@ -1,0 +1,54 @@
+"""BG5xx: figures agree, dates fit the dossier and the submissions."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from ..diagnostics import Diagnostic, diagnostic
+from ..resolve import Dossier
+from ..selection import submission_claims
+
+
+def _number(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else str(value)
+
+
+def check(dossier: Dossier) -> Iterator[Diagnostic]:
+    """BG501 figures, BG502 dossier period, BG503 sources dated after a submission."""
+    first: dict[str, tuple[float, object]] = {}
+    for claim in sorted(dossier.claims.values(), key=lambda c: (dossier.where(c).path, dossier.where(c).line)):
+        for name, value in claim.figures.items():
+            if name not in first:
+                first[name] = (value, claim)
+                continue
+            seen, other = first[name]
+            if seen != value:
+                where = dossier.where(other, "figures", name)
+                yield diagnostic("BG501", dossier.where(claim, "figures", name),
+                                 f"figure '{name}' is {_number(value)} here but {_number(seen)} in claim "
+                                 f"'{other.id}' ({where.path}:{where.line}): use one value, or give the two "
+                                 "counts different names", claim.id)
+    period = dossier.meta.period if dossier.meta else None
+    if period:
+        for claim in dossier.claims.values():
+            if claim.date.end < period.start or claim.date.start > period.end:
+                yield diagnostic("BG502", dossier.where(claim, "date"),
+                                 f"claim '{claim.id}' is dated {claim.date}, outside the dossier period "
+                                 f"{period.start} to {period.end}: check the date or widen 'period' in dossier.yaml",
+                                 claim.id)
+    for sub in dossier.submissions.values():
+        reported: set[str] = set()
+        for claim in submission_claims(dossier, sub):
+            for ev in claim.evidence:
+                source = dossier.sources.get(ev.source)
+                if source is None or source.id in reported:
+                    continue
+                for field in ("accessed", "published"):
+                    day = getattr(source, field)
+                    if day and day > sub.date:
+                        reported.add(source.id)
+                        yield diagnostic("BG503", dossier.where(source, field),
+                                         f"source '{source.id}' was {field} on {day}, after the date of submission "
+                                         f"'{sub.id}' ({sub.date}): a submission cannot cite it; check both dates",
+                                         source.id)
+                        break

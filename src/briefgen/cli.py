@@ -1,0 +1,56 @@
+"""The `briefgen` command: one group, one module per command under commands/."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+import tempfile
+import traceback
+
+import click
+
+from . import __version__
+from .commands import build, check, init, listing, schema
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="briefgen")
+def cli() -> None:
+    """Compile human-rights dossiers into sourced submissions to UN, EU and OSCE bodies."""
+
+
+for module in (check, build, init, listing, schema):
+    cli.add_command(module.command)
+
+
+def _save_crash() -> str:
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    fd, path = tempfile.mkstemp(prefix=f"briefgen-crash-{stamp}-", suffix=".txt")
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        fh.write(f"briefgen {__version__}, Python {sys.version.split()[0]}\nargv: {sys.argv}\n\n")
+        fh.write(traceback.format_exc())
+    return path
+
+
+def main() -> None:
+    """Entry point: bad input is reported by the commands; a crash prints one line and saves the traceback."""
+    try:
+        cli.main(standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("Aborted.", err=True)
+        sys.exit(130)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except KeyboardInterrupt:
+        click.echo("Interrupted: nothing was written.", err=True)
+        sys.exit(130)
+    except Exception:  # noqa: BLE001 - the last line of defence
+        path = _save_crash()
+        click.echo(f"briefgen crashed (a bug, not your input). The full traceback is in {path}; "
+                   "please attach it to a bug report.", err=True)
+        sys.exit(3)
+    sys.exit(0)

@@ -1,0 +1,20 @@
+"""The one way through: load -> resolve -> check. Build adds assemble -> render -> write."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .checks import run_checks
+from .diagnostics import Report
+from .loader import load_builtin, load_dossier
+from .resolve import Dossier, resolve
+
+
+def check_dossier(root: Path, use_cache: bool = True) -> tuple[Dossier, Report]:
+    """Read, resolve and check the dossier at `root`; every problem in one report."""
+    loaded = load_dossier(root, use_cache=use_cache)
+    dossier, problems = resolve(loaded, load_builtin())
+    report = Report(problems)
+    if dossier.meta is not None or dossier.claims or dossier.submissions:
+        report.extend(run_checks(dossier))
+    return dossier, report

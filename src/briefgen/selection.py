@@ -1,0 +1,68 @@
+"""Which claims and people a submission takes: pure functions shared by checks and assembly."""
+
+from __future__ import annotations
+
+from .models import Claim, PeopleSelection, Person, Selection, Submission
+from .resolve import Dossier
+
+
+def claim_order(claim: Claim) -> tuple:
+    """Claims read in date order; ties by id so the order is stable."""
+    return (claim.date.start, claim.date.end, claim.id)
+
+
+def select_claims(dossier: Dossier, selection: Selection | None) -> list[Claim]:
+    """The claims a section's selection takes, in date order.
+
+    Tags match any of the listed tags; `from`/`to` keep claims whose dates overlap the range;
+    `ids` are always taken; `exclude` always removed. No tags and no ids selects nothing.
+    """
+    if selection is None:
+        return []
+    chosen: dict[str, Claim] = {}
+    if selection.tags:
+        wanted = set(selection.tags)
+        for claim in dossier.claims.values():
+            if not wanted.intersection(claim.tags):
+                continue
+            if selection.start and claim.date.end < selection.start:
+                continue
+            if selection.end and claim.date.start > selection.end:
+                continue
+            if selection.status and claim.status not in selection.status:
+                continue
+            chosen[claim.id] = claim
+    for cid in selection.ids:
+        if cid in dossier.claims:
+            chosen[cid] = dossier.claims[cid]
+    for cid in selection.exclude:
+        chosen.pop(cid, None)
+    return sorted(chosen.values(), key=claim_order)
+
+
+def submission_claims(dossier: Dossier, submission: Submission) -> list[Claim]:
+    """Every claim a submission uses, in sections or recommendations, each once, in date order."""
+    chosen: dict[str, Claim] = {}
+    for section in submission.sections:
+        for claim in select_claims(dossier, section.claims):
+            chosen[claim.id] = claim
+    for rec in submission.recommendations:
+        for cid in rec.claims:
+            if cid in dossier.claims:
+                chosen[cid] = dossier.claims[cid]
+    return sorted(chosen.values(), key=claim_order)
+
+
+def select_people(dossier: Dossier, selection: PeopleSelection | None) -> list[Person]:
+    """People of an annex: the listed ids plus everyone with one of the roles, by name."""
+    if selection is None:
+        return []
+    chosen: dict[str, Person] = {}
+    roles = set(selection.roles)
+    for person in dossier.people.values():
+        if roles.intersection(person.roles):
+            chosen[person.id] = person
+    for pid in selection.ids:
+        if pid in dossier.people:
+            chosen[pid] = dossier.people[pid]
+    return sorted(chosen.values(), key=lambda p: (p.name.casefold(), p.id))
