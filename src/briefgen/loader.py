@@ -36,6 +36,7 @@ class LoadedFile:
     kind: str
     path: str  # relative to the dossier, POSIX separators; built-ins start with BUILTIN_PREFIX
     parsed: ParsedFile
+    sha256: str = ""
 
     @property
     def builtin(self) -> bool:
@@ -82,7 +83,7 @@ def _read(root: Path, path: Path, kind: str, cache: ParseCache, out: LoadedDossi
     if parsed is None:
         parsed = parse_bytes(raw)
         cache.put(digest, parsed)
-    out.files.append(LoadedFile(kind, rel, parsed))
+    out.files.append(LoadedFile(kind, rel, parsed, digest))
 
 
 def _evidence_paths(files: list[LoadedFile]) -> set[str]:
@@ -167,5 +168,5 @@ def load_builtin() -> list[LoadedFile]:
     data = resources.files("briefgen") / "data"
     for kind, name in (("norms", "norms.yaml"), ("addressees", "addressees.yaml")):
         raw = (data / name).read_bytes()
-        files.append(LoadedFile(kind, BUILTIN_PREFIX + name, parse_bytes(raw)))
+        files.append(LoadedFile(kind, BUILTIN_PREFIX + name, parse_bytes(raw), hashlib.sha256(raw).hexdigest()))
     return files

@@ -42,7 +42,7 @@ class Dossier:
     locs: dict[str, LocTree] = field(default_factory=dict)
     evidence: dict[str, str | None] = field(default_factory=dict)
     template_overrides: dict[str, bytes] = field(default_factory=dict)
-    files: dict[str, str] = field(default_factory=dict)  # path -> kind, every dossier file read
+    files: dict[str, str] = field(default_factory=dict)  # path -> sha256 of every file read
 
     def where(self, obj: Model, *path) -> Location:
         """The location of `obj` or of one of its fields (a path of keys and indexes)."""
@@ -192,8 +192,7 @@ def resolve(loaded: LoadedDossier, builtin: list[LoadedFile]) -> tuple[Dossier, 
                       template_overrides=loaded.template_overrides)
     for file in builtin + loaded.files:
         dossier.locs[file.path] = file.parsed.locs
-        if not file.builtin:
-            dossier.files[file.path] = file.kind
+        dossier.files[file.path] = file.sha256
         for p in file.parsed.problems:
             out.append(diagnostic(p.code, Location(file.path, p.line, p.column), p.message))
         for obj in _objects(file, out):

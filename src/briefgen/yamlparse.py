@@ -15,9 +15,9 @@ from typing import Any
 import yaml
 
 try:  # libyaml composes several times faster than the pure-Python parser
-    from yaml import CSafeLoader as _Loader
+    from yaml import CSafeLoader as _BaseLoader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _Loader
+    from yaml import SafeLoader as _BaseLoader
 
 PARSER_VERSION = "1"
 
@@ -37,6 +37,25 @@ _DIGITS = re.compile(r"[-+]?[0-9]+\Z")
 # A location tree mirrors the data: [line, column] for a scalar, [line, column, {key: tree}] for
 # a mapping, [line, column, [tree, ...]] for a sequence. A mapping entry's tree starts at its key.
 LocTree = list
+
+# First characters after which a plain scalar can only be a string under YAML 1.1's implicit
+# resolvers (bool, int, float, null, timestamp, merge, value all start otherwise).
+_PLAIN_STRING_START = frozenset("abcdeghijklmpqrsuvwxzABCDEGHIJKLMPQRSUVWXZ\"'/()[]{}$%@`^|\\,;") | frozenset(
+    chr(c) for c in range(0x80, 0x800))
+
+
+class _Loader(_BaseLoader):
+    """The safe loader with a faster tag resolver for the common case of plain text."""
+
+    def resolve(self, kind, value, implicit):
+        if kind is yaml.ScalarNode:
+            if implicit[0] and value and value[0] in _PLAIN_STRING_START:
+                return _STR
+        elif kind is yaml.MappingNode:
+            return _MAP
+        elif kind is yaml.SequenceNode:
+            return _SEQ
+        return super().resolve(kind, value, implicit)
 
 
 @dataclass

@@ -1,0 +1,5 @@
+"""`python -m briefgen`."""
+
+from .cli import main
+
+main()

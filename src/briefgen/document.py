@@ -1,0 +1,183 @@
+"""The format-neutral document tree that assembly builds and every writer walks (pandoc's AST lesson).
+
+Blocks: Heading, Paragraph, BulletList/OrderedList, Table, BlockQuote, PageBreak.
+Inlines: Text, Emph, Strong, Link, NoteRef, LineBreak.
+Footnotes are part of the tree: a NoteRef names a Note kept in Document.notes, numbered in order
+of first reference, as Word and WeasyPrint number them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Union
+
+
+# ---- inlines ---------------------------------------------------------------------------------
+
+@dataclass
+class Text:
+    text: str
+
+
+@dataclass
+class Emph:
+    children: list["Inline"]
+
+
+@dataclass
+class Strong:
+    children: list["Inline"]
+
+
+@dataclass
+class Link:
+    url: str
+    children: list["Inline"]
+
+
+@dataclass
+class NoteRef:
+    """A footnote call; `number` is the note's 1-based number in the document."""
+
+    number: int
+
+
+@dataclass
+class LineBreak:
+    pass
+
+
+Inline = Union[Text, Emph, Strong, Link, NoteRef, LineBreak]
+
+
+# ---- blocks ----------------------------------------------------------------------------------
+
+@dataclass
+class Heading:
+    level: int  # 1 = section title; 0 = the document's title
+    children: list[Inline]
+    anchor: str | None = None
+
+
+@dataclass
+class Paragraph:
+    """A paragraph; `number` is set when the addressee wants numbered paragraphs.
+
+    `style` names a role a writer maps to its own styling: None (body), "address", "date",
+    "subject", "salutation", "signature", "letterhead", "note", "recommendation", "small".
+    """
+
+    children: list[Inline]
+    number: int | None = None
+    style: str | None = None
+    anchor: str | None = None
+
+
+@dataclass
+class ListBlock:
+    items: list[list["Block"]]
+    ordered: bool = False
+    start: int = 1
+
+
+@dataclass
+class Table:
+    """A table; `header` is one row of cells, each cell a list of inlines."""
+
+    header: list[list[Inline]]
+    rows: list[list[list[Inline]]]
+    widths: list[float] | None = None  # relative column widths
+    caption: str | None = None
+
+
+@dataclass
+class BlockQuote:
+    children: list["Block"]
+
+
+@dataclass
+class PageBreak:
+    pass
+
+
+Block = Union[Heading, Paragraph, ListBlock, Table, BlockQuote, PageBreak]
+
+
+@dataclass
+class Note:
+    """One footnote: its paragraph content."""
+
+    number: int
+    children: list[Inline]
+
+
+@dataclass
+class Meta:
+    """Document properties every writer sets."""
+
+    title: str
+    author: str
+    subject: str = ""
+    language: str = "en"
+    date: dt.date | None = None
+    edition: str = "public"
+    keywords: str = ""
+    generator: str = "briefgen"
+
+
+@dataclass
+class Document:
+    meta: Meta
+    blocks: list[Block] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)
+
+    def add_note(self, children: list[Inline]) -> NoteRef:
+        """Append a footnote and return the reference to place in the text."""
+        note = Note(len(self.notes) + 1, children)
+        self.notes.append(note)
+        return NoteRef(note.number)
+
+
+def plain_text(inlines: list[Inline]) -> str:
+    """The text of inlines, without markup (for bookmarks, checks and tests)."""
+    out = []
+    for node in inlines:
+        if isinstance(node, Text):
+            out.append(node.text)
+        elif isinstance(node, (Emph, Strong, Link)):
+            out.append(plain_text(node.children))
+        elif isinstance(node, LineBreak):
+            out.append("\n")
+    return "".join(out)
+
+
+def walk_text(document: Document):
+    """Every text string in the document, notes included (for the confidentiality read-back)."""
+    def inl(nodes):
+        for node in nodes:
+            if isinstance(node, Text):
+                yield node.text
+            elif isinstance(node, (Emph, Strong, Link)):
+                if isinstance(node, Link):
+                    yield node.url
+                yield from inl(node.children)
+
+    def blk(blocks):
+        for b in blocks:
+            if isinstance(b, (Heading, Paragraph)):
+                yield from inl(b.children)
+            elif isinstance(b, ListBlock):
+                for item in b.items:
+                    yield from blk(item)
+            elif isinstance(b, Table):
+                for row in [b.header, *b.rows]:
+                    for cell in row:
+                        yield from inl(cell)
+            elif isinstance(b, BlockQuote):
+                yield from blk(b.children)
+
+    yield document.meta.title
+    yield from blk(document.blocks)
+    for note in document.notes:
+        yield from inl(note.children)

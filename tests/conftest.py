@@ -1,0 +1,36 @@
+"""Shared helpers: the sample dossiers of tests/roots and a CLI runner."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+ROOTS = Path(__file__).parent / "roots"
+REPO = Path(__file__).parent.parent
+EXAMPLE = REPO / "briefs" / "kazakhstan-2019"
+
+
+def expected_diagnostics(case: Path) -> list[str]:
+    """The lines of a case's expected.txt: 'CODE path:line', comments and blanks dropped."""
+    path = case / "expected.txt"
+    lines = path.read_text(encoding="utf-8").splitlines() if path.exists() else []
+    return sorted(l.strip() for l in lines if l.strip() and not l.startswith("#"))
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+@pytest.fixture
+def copy_root(tmp_path):
+    """Copy a tests/roots case (or any folder) to a temporary folder and return its path."""
+    def copy(name_or_path) -> Path:
+        source = Path(name_or_path) if Path(name_or_path).is_absolute() else ROOTS / name_or_path
+        target = tmp_path / source.name
+        shutil.copytree(source, target)
+        return target
+    return copy

@@ -1,0 +1,93 @@
+"""The YAML reader: locations, forbidden features, bad bytes; random input never raises."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from briefgen.yamlparse import ParsedFile, locate, parse_bytes, parse_text
+
+
+def codes(parsed: ParsedFile) -> list[tuple[str, int]]:
+    return [(p.code, p.line) for p in parsed.problems]
+
+
+def test_values_keep_line_and_column():
+    parsed = parse_text("a: 1\nb:\n  - x: 2019-06-09\n    y: [1, 2]\n")
+    assert parsed.data == {"a": 1, "b": [{"x": "2019-06-09", "y": [1, 2]}]}
+    assert locate(parsed.locs, ("b", 0, "y")) == (4, 5)
+    assert locate(parsed.locs, ("b", 0, "y", 1)) == (4, 12)
+    assert locate(parsed.locs, ("b", 0, "missing")) == (3, 5)
+
+
+def test_duplicate_keys_aliases_merge_keys_and_tags_are_errors():
+    parsed = parse_text("a: 1\na: 2\nc: &x [1]\nd: *x\ne: !foo bar\nf: {<<: {z: 1}}\n")
+    assert codes(parsed) == [("BG102", 2), ("BG106", 4), ("BG106", 5), ("BG106", 6)]
+
+
+def test_alias_bomb_is_rejected_without_expanding():
+    lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x]"]
+    lines += [f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 9) + "]" for i in range(1, 12)]
+    parsed = parse_text("\n".join(lines) + "\n")
+    assert parsed.problems and all(p.code == "BG106" for p in parsed.problems)
+    assert len(parsed.problems) < 200
+
+
+def test_bad_bytes_give_clear_problems():
+    assert codes(parse_bytes(b"a: caf\xe9\n")) == [("BG100", 1)]
+    assert "UTF-16" in parse_bytes("a: b".encode("utf-16")).problems[0].message
+    assert "binary" in parse_bytes(b"\x89PNG\x00\x00").problems[0].message
+    assert "empty" in parse_bytes(b"# only a comment\n\n").problems[0].message
+    assert "empty" in parse_bytes(b"").problems[0].message
+
+
+def test_a_bom_is_accepted():
+    assert parse_bytes("\ufeffa: 1\n".encode()).data == {"a": 1}
+
+
+def test_syntax_error_has_line():
+    assert codes(parse_text("a: [1\nb: 2\n"))[0][0] == "BG101"
+    assert codes(parse_text("a: b\n---\nc: d\n")) == [("BG101", 2)]
+
+
+def test_control_characters_in_quoted_text_are_errors():
+    assert codes(parse_text('a: "bell \\x07 here"\n')) == [("BG103", 1)]
+
+
+def test_infinite_numbers_and_impossible_dates():
+    assert [p.code for p in parse_text("a: .inf\nb: 2019-02-30\n").problems] == ["BG103", "BG103"]
+
+
+def test_cache_round_trip_is_equal():
+    parsed = parse_text("a: [1, {b: 2019-06-09}]\n")
+    assert ParsedFile.from_json(parsed.to_json()) == parsed
+
+
+yaml_text = st.recursive(
+    st.one_of(st.none(), st.booleans(), st.integers(), st.text(max_size=20)),
+    lambda children: st.one_of(st.lists(children, max_size=4), st.dictionaries(st.text(max_size=8), children, max_size=4)),
+    max_leaves=20,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.binary(max_size=300))
+def test_random_bytes_never_raise(raw):
+    parsed = parse_bytes(raw)
+    assert isinstance(parsed, ParsedFile)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab:-[]{}&*!<>|'\"#\n\t ,?%@`0123.") + ["\u0007", "é", "\u200f"]),
+               max_size=80))
+def test_random_yaml_like_text_never_raises(text):
+    parsed = parse_text(text)
+    assert isinstance(parsed, ParsedFile)
+
+
+@settings(max_examples=200, deadline=None)
+@given(yaml_text)
+def test_random_documents_round_trip_through_yaml(value):
+    import yaml
+    parsed = parse_text(yaml.safe_dump(value, allow_unicode=True))
+    assert isinstance(parsed, ParsedFile)
