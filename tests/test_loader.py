@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+
 from briefgen.cache import CACHE_DIR
 from briefgen.loader import load_dossier
 from briefgen.pipeline import check_dossier
@@ -14,6 +16,7 @@ def _diagnostics(root, use_cache=True):
 
 def test_cache_is_written_and_reused(copy_root):
     root = copy_root("bg201-unknown-source")
+    shutil.rmtree(root / CACHE_DIR, ignore_errors=True)
     cold = _diagnostics(root)
     entries = list((root / CACHE_DIR).rglob("*.json"))
     assert len(entries) == 3
@@ -38,6 +41,7 @@ def test_a_changed_file_is_parsed_again(copy_root):
 
 def test_unwritable_cache_folder_is_not_an_error(copy_root):
     root = copy_root("good")
+    shutil.rmtree(root / CACHE_DIR, ignore_errors=True)
     (root / CACHE_DIR).write_text("a file where the cache folder should be")
     assert _diagnostics(root) == []
 
