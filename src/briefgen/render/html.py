@@ -1,0 +1,126 @@
+"""The HTML writer: the document tree as one HTML page, styled by print.css, for WeasyPrint.
+
+Every text is escaped (data is never markup). Footnotes are spans at their call site, floated to
+the foot of the page by CSS (`float: footnote`), so each note prints on the page of its call.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from ..document import (BlockQuote, Document, Emph, Heading, LineBreak, Link, ListBlock, NoteRef, PageBreak,
+                        Paragraph, Strong, Table, Text, plain_text)
+from . import RenderError
+
+SAFE_SCHEMES = ("http://", "https://", "mailto:")
+
+
+class _Writer:
+    def __init__(self, document: Document):
+        self.doc = document
+        self.notes = {n.number: n for n in document.notes}
+        self.out: list[str] = []
+
+    def inlines(self, nodes) -> str:
+        parts = []
+        for node in nodes:
+            if isinstance(node, Text):
+                parts.append(escape(node.text))
+            elif isinstance(node, Emph):
+                parts.append(f"<em>{self.inlines(node.children)}</em>")
+            elif isinstance(node, Strong):
+                parts.append(f"<strong>{self.inlines(node.children)}</strong>")
+            elif isinstance(node, Link):
+                inner = self.inlines(node.children)
+                parts.append(f'<a href="{escape(node.url)}">{inner}</a>' if node.url.startswith(SAFE_SCHEMES) else inner)
+            elif isinstance(node, LineBreak):
+                parts.append("<br>")
+            elif isinstance(node, NoteRef):
+                note = self.notes.get(node.number)
+                if note is None:
+                    raise RenderError(f"footnote {node.number} is referenced but does not exist")
+                parts.append(f'<span class="footnote">{self.inlines(note.children)}</span>')
+            else:
+                raise RenderError(f"cannot render {type(node).__name__} as HTML")
+        return "".join(parts)
+
+    def blocks(self, blocks) -> None:
+        for b in blocks:
+            if isinstance(b, Heading):
+                tag = "h1" if b.level == 0 else f"h{min(b.level, 3) + 1}"
+                anchor = f' id="{escape(b.anchor)}"' if b.anchor else ""
+                cls = ' class="title"' if b.level == 0 else ""
+                self.out.append(f"<{tag}{cls}{anchor}>{self.inlines(b.children)}</{tag}>")
+            elif isinstance(b, Paragraph):
+                cls = [f"role-{b.style}"] if b.style else []
+                num = ""
+                if b.number:
+                    cls.append("numbered")
+                    num = f'<span class="para-num">{b.number}.</span>'
+                attr = f' class="{" ".join(cls)}"' if cls else ""
+                self.out.append(f"<p{attr}>{num}{self.inlines(b.children)}</p>")
+            elif isinstance(b, ListBlock):
+                tag = "ol" if b.ordered else "ul"
+                start = f' start="{b.start}"' if b.ordered and b.start != 1 else ""
+                self.out.append(f"<{tag}{start}>")
+                for item in b.items:
+                    self.out.append("<li>")
+                    self.blocks(item)
+                    self.out.append("</li>")
+                self.out.append(f"</{tag}>")
+            elif isinstance(b, Table):
+                self.table(b)
+            elif isinstance(b, BlockQuote):
+                self.out.append("<blockquote>")
+                self.blocks(b.children)
+                self.out.append("</blockquote>")
+            elif isinstance(b, PageBreak):
+                self.out.append('<div class="page-break"></div>')
+            else:
+                raise RenderError(f"cannot render {type(b).__name__} as HTML")
+
+    def table(self, t: Table) -> None:
+        self.out.append("<table>")
+        if t.caption:
+            self.out.append(f"<caption>{escape(t.caption)}</caption>")
+        if t.widths:
+            total = sum(t.widths)
+            self.out.append("<colgroup>" + "".join(f'<col style="width:{w / total * 100:.1f}%">' for w in t.widths)
+                            + "</colgroup>")
+        if t.header:
+            self.out.append("<thead><tr>" + "".join(f"<th>{self.inlines(c)}</th>" for c in t.header) + "</tr></thead>")
+        self.out.append("<tbody>")
+        self.out.extend("<tr>" + "".join(f"<td>{self.inlines(c)}</td>" for c in row) + "</tr>" for row in t.rows)
+        self.out.append("</tbody></table>")
+
+
+def render_html(document: Document, css: str) -> str:
+    """A complete HTML5 page of the document with the CSS inline."""
+    meta = document.meta
+    writer = _Writer(document)
+    writer.blocks(document.blocks)
+    day = meta.date.isoformat() if meta.date else "2000-01-01"
+    edition = "confidential" if meta.edition == "confidential" else "public"
+    banner = '<p class="confidential-banner">CONFIDENTIAL</p>' if edition == "confidential" else ""
+    head = [
+        "<!DOCTYPE html>",
+        f'<html lang="{escape(meta.language)}" class="edition-{edition}">',
+        "<head>", '<meta charset="utf-8">',
+        f"<title>{escape(meta.title)}</title>",
+        f'<meta name="author" content="{escape(meta.author)}">',
+        f'<meta name="description" content="{escape(meta.subject)}">',
+        f'<meta name="keywords" content="{escape(meta.keywords)}">',
+        f'<meta name="generator" content="{escape(meta.generator)}">',
+        f'<meta name="dcterms.created" content="{day}">',
+        f'<meta name="dcterms.modified" content="{day}">',
+        f"<style>{css}</style>", "</head>", "<body>", banner,
+    ]
+    return "\n".join(head + writer.out + ["</body>", "</html>", ""])
+
+
+def title_text(document: Document) -> str:
+    """The first heading's text (for tests and tools)."""
+    for b in document.blocks:
+        if isinstance(b, Heading):
+            return plain_text(b.children)
+    return document.meta.title
