@@ -1,0 +1,152 @@
+"""`briefgen build` end to end: outputs read back, reproducible, safe, nothing written on errors."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import zipfile
+
+import pytest
+from lxml import etree
+
+from briefgen.cli import cli
+from briefgen.pipeline import check_dossier
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+CLAIMS = """\
+- id: first
+  statement: "Police detained forty people; *not* emphasis, {{ 7*7 }}, <script>x</script>, \u200fRTL mark."
+  date: 2019-06-09
+  tags: [detention]
+  evidence: [{source: src-a, pinpoint: para 2}]
+  norms: [iccpr-21]
+  status: alleged
+- id: second
+  statement: Courts sentenced them the same night.
+  date: 2019-06-10
+  tags: [detention]
+  evidence: [{source: src-a, pinpoint: para 4}]
+  status: alleged
+- id: third
+  statement: Observers reported the same.
+  date: 2019-06-11
+  tags: [detention]
+  evidence: [{source: src-b}]
+  status: alleged
+- id: fourth
+  statement: The ministry confirmed the detentions.
+  date: 2019-06-12
+  tags: [detention]
+  evidence: [{source: src-a}]
+  status: alleged
+"""
+
+
+@pytest.fixture
+def dossier(copy_root):
+    root = copy_root("good")
+    (root / "claims" / "c.yaml").write_text(CLAIMS, encoding="utf-8")
+    (root / "submissions").mkdir()
+    (root / "submissions" / "letter.yaml").write_text(
+        "id: letter\nkind: collective-complaint\nto: un-sr-assembly\ntitle: A complaint\ndate: 2019-06-20\n"
+        "sections:\n  - {title: Description, role: description, claims: {tags: [detention]}, require_norms: false}\n"
+        "  - {title: Victims, role: victims, text: 'Forty people.'}\n"
+        "  - {title: Perpetrators, role: perpetrators, text: 'Police.'}\n"
+        "  - {title: Date and place, role: date-place, text: 'Almaty, 9 June 2019.'}\n"
+        "  - {title: Legal basis, role: legal-basis, text: 'Article 488.'}\n"
+        "  - {title: Domestic steps, role: domestic-steps, text: 'Appeals.'}\n", encoding="utf-8")
+    return root
+
+
+def _build(runner, dossier, out, *extra):
+    return runner.invoke(cli, ["build", str(dossier), "-o", str(out), *extra])
+
+
+def _notes(docx):
+    with zipfile.ZipFile(docx) as z:
+        notes = etree.fromstring(z.read("word/footnotes.xml"))
+        body = etree.fromstring(z.read("word/document.xml"))
+    texts = {int(n.get(f"{W}id")): "".join(n.itertext()).strip() for n in notes.iter(f"{W}footnote")
+             if int(n.get(f"{W}id")) > 0}
+    refs = [int(r.get(f"{W}id")) for r in body.iter(f"{W}footnoteReference")]
+    return texts, refs, "".join(body.itertext())
+
+
+def test_build_writes_docx_pdf_and_manifest_with_citations(runner, dossier, tmp_path):
+    out = tmp_path / "out"
+    result = _build(runner, dossier, out)
+    assert result.exit_code == 0, result.output
+    folder = out / dossier.name
+    assert sorted(p.name for p in folder.iterdir()) == ["letter.docx", "letter.manifest.json", "letter.pdf"]
+    texts, refs, body = _notes(folder / "letter.docx")
+    assert refs == sorted(texts) == [1, 2, 3, 4]
+    assert texts[1].startswith("Outlet A, 'Report A' (10 June 2019) para 2 <https://a.example.org/1>")
+    assert "archived at <https://archive.example.org/a1>" in texts[1]
+    assert texts[2] == "Ibid para 4."
+    assert texts[3].startswith("Outlet B, 'Report B' <https://b.example.org/1>")
+    assert texts[4] == "Outlet A, 'Report A' (n 1)."
+    assert "{{ 7*7 }}" in body and "<script>x</script>" in body and "*not* emphasis" in body and "\u200f" in body
+    manifest = json.loads((folder / "letter.manifest.json").read_text())
+    assert manifest["claims"] == ["first", "fourth", "second", "third"]
+    assert manifest["sources"] == ["src-a", "src-b"] and "claims/c.yaml" in manifest["inputs"]
+    pdf_text = subprocess.run(["pdftotext", str(folder / "letter.pdf"), "-"], capture_output=True, text=True).stdout
+    assert "Ibid para 4." in pdf_text and "{{ 7*7 }}" in pdf_text
+
+
+def test_two_builds_are_byte_identical(runner, dossier, tmp_path):
+    _build(runner, dossier, tmp_path / "a")
+    _build(runner, dossier, tmp_path / "b")
+    for name in ("letter.docx", "letter.pdf", "letter.manifest.json"):
+        assert (tmp_path / "a" / dossier.name / name).read_bytes() == (tmp_path / "b" / dossier.name / name).read_bytes()
+
+
+def test_nothing_is_written_when_check_finds_errors(runner, dossier, tmp_path):
+    (dossier / "claims" / "c.yaml").write_text(CLAIMS.replace("source: src-b", "source: nope"), encoding="utf-8")
+    result = _build(runner, dossier, tmp_path / "out")
+    assert result.exit_code == 1 and "BG201" in result.output and "Nothing was built" in result.output
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_template_that_reaches_for_python_internals_is_stopped(runner, dossier, tmp_path):
+    (dossier / "templates").mkdir()
+    (dossier / "templates" / "collective-complaint.md").write_text("Hello\n\n{{ ''.__class__.__mro__ }}\n")
+    result = _build(runner, dossier, tmp_path / "out")
+    assert result.exit_code == 1
+    assert "templates/collective-complaint.md, line 3" in result.output and "not allowed" in result.output
+    assert not (tmp_path / "out").exists()
+
+
+def test_template_errors_name_file_and_line(runner, dossier, tmp_path):
+    (dossier / "templates").mkdir()
+    (dossier / "templates" / "collective-complaint.md").write_text("a\n{% if %}\n")
+    result = _build(runner, dossier, tmp_path / "out")
+    assert result.exit_code == 1 and "templates/collective-complaint.md, line 2" in result.output
+    (dossier / "templates" / "collective-complaint.md").write_text("a\n\n{{ no_such_helper() }}\n")
+    result = _build(runner, dossier, tmp_path / "out")
+    assert "line 3" in result.output and "no_such_helper" in result.output
+
+
+def test_images_in_templates_never_load_files(runner, dossier, tmp_path):
+    (dossier / "templates").mkdir()
+    (dossier / "templates" / "collective-complaint.md").write_text(
+        "![pw](file:///etc/passwd)\n\n<img src='file:///etc/passwd'>\n\n[x](../../secret)\n")
+    result = _build(runner, dossier, tmp_path / "out", "-f", "pdf", "-f", "html")
+    assert result.exit_code == 0, result.output
+    html = (tmp_path / "out" / dossier.name / "letter.html").read_text()
+    assert "root:" not in html and "<img" not in html.replace("&lt;img", "")
+
+
+def test_unknown_submission_is_a_usage_error(runner, dossier, tmp_path):
+    result = _build(runner, dossier, tmp_path / "out", "-s", "nope")
+    assert result.exit_code == 2 and "no submission 'nope'" in result.output
+
+
+def test_numbered_paragraphs_and_table_of_authorities(dossier):
+    from briefgen.assembly import assemble
+    from briefgen.document import Paragraph, Table, plain_text
+    d, _ = check_dossier(dossier, use_cache=False)
+    doc = assemble(d, d.submissions["letter"]).document
+    numbered = [b for b in doc.blocks if isinstance(b, Paragraph) and b.number]
+    assert [b.number for b in numbered] == list(range(1, len(numbered) + 1))
+    toa = [b for b in doc.blocks if isinstance(b, Table)][-1]
+    assert plain_text(toa.header[0]) == "Authority"
