@@ -63,7 +63,10 @@ def generate(out: Path, claims: int, sources: int, people: int, files: int, subm
             f"id: sub-{s}\nkind: collective-complaint\nto: un-sr-assembly\ntitle: Synthetic complaint {s}\n"
             f"date: 2020-01-15\nlanguage: en\nsections:\n  - title: Facts\n    role: description\n"
             f"    claims: {{tags: [{TAGS[s % len(TAGS)]}], from: 2019-06-01, to: 2019-06-30}}\n"
-            f"    require_norms: true\n", encoding="utf-8")
+            f"    require_norms: true\n"
+            + "".join(f"  - {{title: {r}, role: {r}, text: Described in the annex.}}\n"
+                      for r in ("victims", "perpetrators", "date-place", "legal-basis", "domestic-steps")),
+            encoding="utf-8")
 
 
 def main() -> None:

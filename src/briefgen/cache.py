@@ -51,8 +51,10 @@ class ParseCache:
         try:
             entry.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=entry.parent, suffix=".tmp")
+            # json.dumps uses the C encoder; json.dump to a file would use the pure-Python one.
+            text = json.dumps(parsed.to_json(), ensure_ascii=False, separators=(",", ":"))
             with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump(parsed.to_json(), fh, ensure_ascii=False, separators=(",", ":"))
+                fh.write(text)
             os.replace(tmp, entry)
         except (OSError, TypeError, ValueError):
             try:

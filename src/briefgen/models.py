@@ -40,6 +40,14 @@ class Model(BaseModel):
     """Base of every dossier model: unknown keys rejected, numbers accepted where text is wanted."""
 
     model_config = ConfigDict(extra="forbid", coerce_numbers_to_str=True, populate_by_name=True)
+
+
+class Entry(Model):
+    """A top-level object of a dossier file (a source, a claim...): it remembers where it was defined.
+
+    Nested parts (evidence, dates, consent) do not: a private attribute costs every instance time.
+    """
+
     _origin: Origin | None = PrivateAttr(default=None)
 
     @property
@@ -96,7 +104,7 @@ class Period(Model):
     end: dt.date = Field(alias="to")
 
 
-class DossierMeta(Model):
+class DossierMeta(Entry):
     """dossier.yaml"""
 
     format: Literal[1] = 1
@@ -107,7 +115,7 @@ class DossierMeta(Model):
     author: Author
 
 
-class Source(Model):
+class Source(Entry):
     """One entry of sources.yaml."""
 
     id: Id
@@ -132,7 +140,7 @@ class Source(Model):
         return self
 
 
-class Norm(Model):
+class Norm(Entry):
     """One entry of norms.yaml (built-in or the dossier's)."""
 
     id: Id
@@ -168,7 +176,7 @@ class PersonEvent(Model):
     outcome: str | None = None
 
 
-class Person(Model):
+class Person(Entry):
     """One entry of people.yaml."""
 
     id: Id
@@ -191,7 +199,7 @@ class Evidence(Model):
     pinpoint: str | None = None
 
 
-class Claim(Model):
+class Claim(Entry):
     """One entry of a claims/*.yaml file."""
 
     id: Id
@@ -242,7 +250,7 @@ class Recommendation(Model):
     norms: list[Id] = []
 
 
-class Submission(Model):
+class Submission(Entry):
     """One submissions/*.yaml file: one output document."""
 
     id: Id
@@ -290,7 +298,7 @@ class Category(Model):
     text: Text
 
 
-class Addressee(Model):
+class Addressee(Entry):
     """One entry of the addressee registry (built-in or the dossier's addressees.yaml)."""
 
     id: Id

@@ -17,7 +17,7 @@ from pydantic import BaseModel, ValidationError
 
 from .diagnostics import Diagnostic, Location, diagnostic
 from .loader import BUILTIN_PREFIX, LoadedDossier, LoadedFile
-from .models import (FILE_KINDS, ID_PATTERN, Addressee, Claim, DossierMeta, Model, Norm, Origin,
+from .models import (FILE_KINDS, ID_PATTERN, Addressee, Claim, DossierMeta, Entry, Model, Norm, Origin,
                      Person, Source, Submission)
 from .yamlparse import LocTree, locate
 
@@ -44,7 +44,7 @@ class Dossier:
     template_overrides: dict[str, bytes] = field(default_factory=dict)
     files: dict[str, str] = field(default_factory=dict)  # path -> sha256 of every file read
 
-    def where(self, obj: Model, *path) -> Location:
+    def where(self, obj: Entry, *path) -> Location:
         """The location of `obj` or of one of its fields (a path of keys and indexes)."""
         origin = obj.origin
         if origin is None:

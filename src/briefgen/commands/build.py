@@ -7,7 +7,6 @@ from pathlib import Path
 
 import click
 
-from ..build import BuildFailure, build_outputs
 from ..pipeline import check_dossier
 from ..writer import write_all
 from .check import print_report
@@ -28,6 +27,7 @@ VARIANTS = ("pdf/a-3b", "pdf/ua-1")
 def command(dossier: Path, submissions: tuple[str, ...], formats: tuple[str, ...], output: Path,
             pdf_variant: str | None, strict: bool) -> None:
     """Check DOSSIER, then build its submissions into OUTPUT/<dossier>/."""
+    from ..build import BuildFailure, build_outputs  # rendering libraries load only when building
     resolved, report = check_dossier(dossier)
     if report.exit_code(strict):
         print_report(report, "text")
