@@ -188,6 +188,24 @@ class Assembler:
                          [Text(events)]])
         return self._block([Table(header, rows, widths=[0.6, 2.2, 1.4, 5.8])])
 
+    def detainee_records(self) -> Markup:
+        """One record per annexed person in the Working Group on Arbitrary Detention's layout."""
+        selection = self.sub.annex.people if self.sub.annex else None
+        blocks: list[Block] = []
+        for person in select_people(self.dossier, selection):
+            identity = ", ".join(x for x in (
+                self.masker.name(person), person.sex, f"born {person.born}" if person.born else None,
+                person.nationality, person.profession, person.city) if x)
+            rows = [[[Text("Identity")], [Text(identity)]]]
+            for event in person.events:
+                norm = self.dossier.norms.get(event.norm) if event.norm else None
+                detail = "; ".join(x for x in (event.where, f"legal basis: {norm_short(norm)}" if norm else None,
+                                               event.outcome) if x)
+                rows.append([[Text(f"{event.what.capitalize()} ({event.date})")], [Text(self.masker.text(detail) or "—")]])
+            blocks.append(Heading(3, [Text(self.masker.name(person))]))
+            blocks.append(Table([[Text("Item")], [Text("Details")]], rows, widths=[2.5, 7.5]))
+        return self._block(blocks)
+
     def _event(self, event) -> str:
         norm = self.dossier.norms.get(event.norm) if event.norm else None
         bits = [str(event.date), event.what, event.where or "", norm_short(norm) if norm else "", event.outcome or ""]
@@ -228,7 +246,9 @@ class Assembler:
             "victims": [d.people[p] for p in sub.victims if p in d.people],
             "claims": self.claims, "cite": self.cite, "text": self.text, "norm": self.norm,
             "norm_citation": self.norm_citation, "recommendations": self.recommendations, "toa": self.toa,
-            "annex_people": self.annex_people, "person_name": self.person_name, "people": self.people,
+            "annex_people": self.annex_people, "detainee_records": self.detainee_records,
+            "bodies": [d.addressees[a] for a in dict.fromkeys([sub.to, *sub.cc]) if a in d.addressees],
+            "person_name": self.person_name, "people": self.people,
             "section": self.section, "styled": self.styled, "long_date": long_date,
         }
 
