@@ -63,7 +63,9 @@ def main() -> None:
         "id: bench\nkind: collective-complaint\nto: un-sr-assembly\ntitle: Benchmark complaint\n"
         "date: 2020-01-15\nlanguage: en\nsections:\n  - title: Facts\n    role: description\n"
         "    claims: {tags: [detention, assembly, ill-treatment, media, election, prosecution]}\n"
-        "annex:\n  people: {roles: [detainee]}\n", encoding="utf-8")
+        + "".join(f"  - {{title: {r}, role: {r}, text: Described in the annex.}}\n"
+                  for r in ("victims", "perpetrators", "date-place", "legal-basis", "domestic-steps"))
+        + "annex:\n  people: {roles: [detainee]}\n", encoding="utf-8")
     out = work / "build-out"
     build = [sys.executable, "-m", "briefgen", "build", str(dossier), "-o", str(out)]
     md = work / "bench.md"

@@ -15,7 +15,7 @@ def run_once(cmd: list[str], env: dict | None = None, cwd: str | None = None) ->
     _, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - start
     proc.returncode = os.waitstatus_to_exitcode(status)
-    if proc.returncode not in (0, 1):
+    if proc.returncode != 0:
         raise RuntimeError(f"{' '.join(cmd)} failed with exit code {proc.returncode}")
     return wall, usage.ru_maxrss / 1024
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from .document import Document, walk_text
 from .masking import Masker
 from .models import Submission
@@ -26,5 +28,6 @@ def confidential_leaks(dossier: Dossier, submission: Submission, document: Docum
     """Confidential strings found in a public edition's text (empty for confidential editions)."""
     if submission.edition != "public":
         return []
-    text = "\n".join(walk_text(document)).casefold()
-    return [s for s in confidential_strings(dossier) if s.casefold() in text]
+    text = "\n".join(walk_text(document))
+    return [s for s in confidential_strings(dossier)
+            if re.search(rf"(?<!\w){re.escape(s)}(?!\w)", text, re.IGNORECASE)]
