@@ -9,6 +9,20 @@ from .models import Person
 from .resolve import Dossier
 
 
+_WORDS = re.compile(r"\w+")
+
+
+def contains_word(text: str, phrase: str) -> bool:
+    """Whether `phrase` occurs in `text` as whole words (both already case-folded)."""
+    start = text.find(phrase)
+    while start != -1:
+        end = start + len(phrase)
+        if (start == 0 or not text[start - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
+            return True
+        start = text.find(phrase, start + 1)
+    return False
+
+
 def _letters(index: int) -> str:
     """A, B, ..., Z, AA, AB, ..."""
     out = ""
@@ -38,6 +52,7 @@ class Masker:
                     names.append((name.strip(), self.pseudonyms[p.id]))
         names.sort(key=lambda item: -len(item[0]))  # longest first: full names before parts
         self._table = dict((n.casefold(), pseudo) for n, pseudo in names)
+        self._first_words = {w[0] for w in (_WORDS.findall(n) for n in self._table) if w}
         self._pattern = (re.compile("|".join(rf"(?<!\w){re.escape(n)}(?!\w)" for n, _ in names), re.IGNORECASE)
                          if names else None)
 
@@ -48,6 +63,8 @@ class Masker:
     def text(self, text: str) -> str:
         """Text with every hidden name replaced by its pseudonym."""
         if not self._pattern or not text:
+            return text
+        if self._first_words.isdisjoint(_WORDS.findall(text.casefold())):  # fast path: no name starts here
             return text
         return self._pattern.sub(lambda m: self._table.get(m.group(0).casefold(), "[name withheld]"), text)
 

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import re
-
 from .document import Document, walk_text
-from .masking import Masker
+from .masking import Masker, contains_word
 from .models import Submission
 from .resolve import Dossier
 
@@ -29,5 +27,5 @@ def confidential_leaks(dossier: Dossier, submission: Submission, document: Docum
     if submission.edition != "public":
         return []
     text = "\n".join(walk_text(document))
-    return [s for s in confidential_strings(dossier)
-            if re.search(rf"(?<!\w){re.escape(s)}(?!\w)", text, re.IGNORECASE)]
+    folded = text.casefold()
+    return [s for s in confidential_strings(dossier) if contains_word(folded, s.casefold())]
