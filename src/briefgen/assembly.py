@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from markupsafe import Markup
 
 from . import __version__
-from .citations import Citer, long_date, norm_full, norm_short
+from .citations import Citer, group_short, long_date, norm_full, norm_short
 from .document import (Block, BlockQuote, Document, Heading, Inline, LineBreak, ListBlock, Meta, NoteRef, Paragraph,
                        Table, Text)
 from .masking import Masker
@@ -68,27 +68,6 @@ def choose_template(dossier: Dossier, submission: Submission) -> str:
     return f"{submission.kind}{TEMPLATE_SUFFIX}"
 
 
-def _group_norms(norms: list[Norm]) -> str:
-    """'ICCPR, arts 9, 21; Criminal Code, art 405'."""
-    groups: dict[str, list[Norm]] = {}
-    for n in norms:
-        groups.setdefault(n.short, []).append(n)
-    parts = []
-    for short, items in groups.items():
-        arts = [n for n in items if n.article]
-        paras = [n for n in items if n.paragraph and not n.article]
-        if len(arts) > 1:
-            parts.append(f"{short}, arts " + ", ".join(n.article + (f"({n.part})" if n.part else "") for n in arts))
-        elif arts:
-            parts.append(norm_short(arts[0]))
-        if len(paras) > 1:
-            parts.append(f"{short}, paras " + ", ".join(n.paragraph for n in paras))
-        elif paras:
-            parts.append(norm_short(paras[0]))
-        parts.extend(norm_short(n) for n in items if not n.article and not n.paragraph)
-    return "; ".join(parts)
-
-
 class Assembler:
     """Builds one submission's Document."""
 
@@ -129,7 +108,7 @@ class Assembler:
         norms = [self.dossier.norms[n] for n in claim.norms if n in self.dossier.norms]
         text = self.masker.text(claim.statement.strip())
         if show_norms and norms:
-            text = f"{text.rstrip('.')} ({_group_norms(norms)})."
+            text = f"{text.rstrip('.')} ({group_short(norms)})."
         para = self._para(text)
         para.children.append(PendingNote(claim, norms if show_norms else []))  # type: ignore[arg-type]
         self.claim_of[id(para)] = claim
@@ -167,7 +146,7 @@ class Assembler:
             norms = [self.dossier.norms[n] for n in rec.norms if n in self.dossier.norms]
             text = self.masker.text(rec.text.strip())
             children: list[Inline] = [Text(f"{i}. {text.rstrip('.')}"),
-                                      PendingParagraphRefs(rec.claims, _group_norms(norms))]  # type: ignore[list-item]
+                                      PendingParagraphRefs(rec.claims, group_short(norms))]  # type: ignore[list-item]
             para = Paragraph(children, style="recommendation")
             self.norms_of[id(para)] = norms
             items.append(para)
@@ -370,9 +349,18 @@ class _Finisher:
         norms.sort(key=lambda n: (n.jurisdiction != "international", n.instrument, _article_key(n)))
         rows = []
         for n in norms:
-            refs = list(dict.fromkeys(self.norm_refs[n.id]))
-            rows.append([[Text(norm_full(n))], [Text(", ".join(refs))]])
+            rows.append([[Text(norm_full(n))], [Text(_compress_refs(self.norm_refs[n.id]))]])
         return Table([[Text("Authority")], [Text("Cited at")]], rows, widths=[7.0, 3.0])
+
+
+def _compress_refs(refs: list[str]) -> str:
+    """['para 3', 'para 5', 'n 2'] -> 'paras 3, 5; n 2'."""
+    groups: dict[str, list[str]] = {}
+    for ref in dict.fromkeys(refs):
+        kind, _, number = ref.rpartition(" ")
+        groups.setdefault(kind, []).append(number)
+    plural = {"para": "paras", "n": "nn", "recommendation": "recommendations"}
+    return "; ".join(f"{plural.get(k, k) if len(v) > 1 else k} {', '.join(v)}" for k, v in groups.items())
 
 
 def _article_key(norm: Norm) -> tuple:

@@ -61,6 +61,31 @@ def norm_short(norm: Norm) -> str:
     return norm.short
 
 
+def _number_key(raw: str) -> tuple:
+    return tuple(int(p) if p.isdigit() else 0 for p in raw.replace("-", ".").split("."))
+
+
+def group_short(norms: list[Norm]) -> str:
+    """Short forms grouped by instrument, articles in order: 'ICCPR, arts 9, 21; Criminal Code, art 405'."""
+    groups: dict[str, list[Norm]] = {}
+    for n in norms:
+        groups.setdefault(n.short, []).append(n)
+    parts = []
+    for short, items in groups.items():
+        arts = sorted((n for n in items if n.article), key=lambda n: _number_key(n.article))
+        paras = sorted((n for n in items if n.paragraph and not n.article), key=lambda n: _number_key(n.paragraph))
+        if len(arts) > 1:
+            parts.append(f"{short}, arts " + ", ".join(n.article + (f"({n.part})" if n.part else "") for n in arts))
+        elif arts:
+            parts.append(norm_short(arts[0]))
+        if len(paras) > 1:
+            parts.append(f"{short}, paras " + ", ".join(n.paragraph for n in paras))
+        elif paras:
+            parts.append(norm_short(paras[0]))
+        parts.extend(norm_short(n) for n in items if not n.article and not n.paragraph)
+    return "; ".join(parts)
+
+
 def norm_full(norm: Norm) -> str:
     """The full OSCOLA citation of a norm, used the first time it is cited."""
     pin = ""
@@ -116,10 +141,11 @@ class Citer:
         if new_norms:
             if parts:
                 parts.append(Text(". "))
-            cites = []
-            for n in new_norms:
-                cites.append(norm_short(n) if n.instrument in self.cited_instruments else norm_full(n))
+            first, again = [], []
+            for n in new_norms:  # the first article of an instrument in full, the rest short
+                (again if n.instrument in self.cited_instruments else first).append(n)
                 self.cited_instruments.add(n.instrument)
+            cites = [norm_full(n) for n in first] + ([group_short(again)] if again else [])
             parts.append(Text("See " + "; ".join(cites)))
             self.cited_norms.update(n.id for n in new_norms)
         last = parts[-1] if parts else None
