@@ -1,0 +1,74 @@
+"""The example dossier briefs/kazakhstan-2019 checks clean and builds all five submissions."""
+
+from __future__ import annotations
+
+import subprocess
+
+import pytest
+
+from briefgen.cli import cli
+from briefgen.pipeline import check_dossier
+from conftest import EXAMPLE
+
+SUBMISSIONS = ["eu-eeas-post-election", "osce-odihr-pre-election", "un-hrc-shevchuk", "un-sp-june-detentions",
+               "un-sr-hrd-kaziev-urgent"]
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    from click.testing import CliRunner
+    out = tmp_path_factory.mktemp("example")
+    result = CliRunner().invoke(cli, ["build", str(EXAMPLE), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    return out / "kazakhstan-2019"
+
+
+def _text(pdf) -> str:
+    return subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+
+
+def test_example_checks_without_errors():
+    dossier, report = check_dossier(EXAMPLE, use_cache=False)
+    assert report.errors == 0, [str(d) for d in report.sorted() if d.severity.value == "error"]
+    assert len(dossier.sources) > 150 and len(dossier.claims) >= 150
+    assert sorted(dossier.submissions) == SUBMISSIONS
+    assert {s.kind for s in dossier.submissions.values()} == {
+        "recommendation-letter", "collective-complaint", "individual-communication", "urgent-appeal"}
+
+
+def test_only_warnings_a_user_should_see():
+    _, report = check_dossier(EXAMPLE, use_cache=False)
+    assert {d.code for d in report.sorted()} <= {"BG302", "BG303", "BG304", "BG306", "BG403", "BG502"}
+
+
+def test_every_submission_builds_to_docx_and_pdf(built):
+    for sid in SUBMISSIONS:
+        assert (built / f"{sid}.docx").stat().st_size > 5000
+        text = _text(built / f"{sid}.pdf")
+        assert "Open Dialogue Foundation" in text and "Yours faithfully" in text
+        assert "Authority" in text  # the table of authorities
+
+
+def test_key_figures_appear_with_their_sources(built):
+    text = _text(built / "un-sp-june-detentions.pdf") + _text(built / "eu-eeas-post-election.pdf")
+    for figure in ("677", "305", "172"):
+        assert figure in text
+    assert "35,604" in text or "35 604" in text or "35604" in text
+    assert "51,164" in text or "51 164" in text or "51164" in text
+
+
+def test_hrc_communication_has_the_committees_parts_in_order(built):
+    text = _text(built / "un-hrc-shevchuk.pdf")
+    parts = ["1. Committee addressed", "2. State party", "3. Author of the communication", "4. Alleged victim",
+             "5. Authority to act", "6. Facts", "7. Articles of the Covenant violated", "8. Remedies sought",
+             "9. Exhaustion of domestic remedies", "10. Other international procedures",
+             "12. List of annexed documents"]
+    positions = [text.index(p) for p in parts]
+    assert positions == sorted(positions)
+
+
+def test_joint_complaint_has_an_annex_of_detainees_and_wgad_records(built):
+    text = _text(built / "un-sp-june-detentions.pdf")
+    assert "Annex: people detained" in text
+    assert "Records of the detainees for the Working Group on Arbitrary Detention" in text
+    assert "Category II" in text
