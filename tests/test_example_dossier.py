@@ -70,5 +70,5 @@ def test_hrc_communication_has_the_committees_parts_in_order(built):
 def test_joint_complaint_has_an_annex_of_detainees_and_wgad_records(built):
     text = _text(built / "un-sp-june-detentions.pdf")
     assert "Annex: people detained" in text
-    assert "Records of the detainees for the Working Group on Arbitrary Detention" in text
+    assert "Records of the detainees" in text and "Working Group" in text
     assert "Category II" in text
