@@ -17,7 +17,7 @@ from .document import (Block, BlockQuote, Document, Heading, Inline, LineBreak, 
                        Table, Text)
 from .masking import Masker
 from .mdconvert import CLOSE, OPEN, Converter
-from .models import Claim, Norm, Section, Submission
+from .models import Claim, Norm, PeopleSelection, Section, Submission
 from .resolve import Dossier
 from .selection import select_claims, select_people
 from .templating import TEMPLATE_SUFFIX, environment, render, template_names
@@ -196,7 +196,6 @@ class Assembler:
 
     def people(self, ids=None, roles=None) -> list:
         """People by ids or roles, for templates that lay out one record per person."""
-        from .models import PeopleSelection
         return select_people(self.dossier, PeopleSelection(ids=list(ids or []), roles=list(roles or [])))
 
     def section(self, role: str):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .document import Inline, Link, Text
+from .document import Inline, Link, Text, merge_text
 from .models import Evidence, Norm, Source
 
 
@@ -152,15 +152,4 @@ class Citer:
         if not (isinstance(last, Text) and last.text.rstrip().endswith((".", "?", "!"))):
             parts.append(Text("."))
         self.previous_sources = [s.id for s, _ in evidence]
-        return _merge(parts)
-
-
-def _merge(parts: list[Inline]) -> list[Inline]:
-    """Join neighbouring Text nodes so writers emit fewer runs."""
-    out: list[Inline] = []
-    for node in parts:
-        if isinstance(node, Text) and out and isinstance(out[-1], Text):
-            out[-1] = Text(out[-1].text + node.text)
-        else:
-            out.append(node)
-    return out
+        return merge_text(parts)

@@ -139,6 +139,17 @@ class Document:
         return NoteRef(note.number)
 
 
+def merge_text(nodes: list) -> list:
+    """Inlines with neighbouring Text nodes joined, so writers emit fewer runs."""
+    out: list = []
+    for node in nodes:
+        if isinstance(node, Text) and out and isinstance(out[-1], Text):
+            out[-1] = Text(out[-1].text + node.text)
+        else:
+            out.append(node)
+    return out
+
+
 def plain_text(inlines: list[Inline]) -> str:
     """The text of inlines, without markup (for bookmarks, checks and tests)."""
     out = []

@@ -13,7 +13,7 @@ from typing import Callable
 from markdown_it import MarkdownIt
 
 from .document import (Block, BlockQuote, Emph, Heading, Inline, LineBreak, Link, ListBlock, PageBreak,
-                       Paragraph, Strong, Table, Text)
+                       Paragraph, Strong, Table, Text, merge_text)
 
 OPEN, CLOSE = "\ue000", "\ue001"
 PLACEHOLDER = re.compile(f"{OPEN}([BI])(\\d+){CLOSE}")
@@ -136,7 +136,7 @@ class Converter:
                     stack[-1].extend([Link(href, inner)] if href.startswith(SAFE_SCHEMES) else inner)
             elif tok.type == "image":
                 stack[-1].append(Text(tok.content))
-        return _merge(stack[0])
+        return merge_text(stack[0])
 
     def _text(self, content: str, out: list[Inline]) -> None:
         pos = 0
@@ -148,13 +148,3 @@ class Converter:
             pos = m.end()
         if pos < len(content):
             out.append(Text(content[pos:]))
-
-
-def _merge(nodes: list[Inline]) -> list[Inline]:
-    out: list[Inline] = []
-    for node in nodes:
-        if isinstance(node, Text) and out and isinstance(out[-1], Text):
-            out[-1] = Text(out[-1].text + node.text)
-        else:
-            out.append(node)
-    return out

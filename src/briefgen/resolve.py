@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import difflib
 import re
-import types
 import typing
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,7 +15,7 @@ from pathlib import Path
 from pydantic import BaseModel, ValidationError
 
 from .diagnostics import Diagnostic, Location, diagnostic
-from .loader import BUILTIN_PREFIX, LoadedDossier, LoadedFile
+from .loader import LoadedDossier, LoadedFile
 from .models import (FILE_KINDS, ID_PATTERN, Addressee, Claim, DossierMeta, Entry, Model, Norm, Origin,
                      Person, Source, Submission)
 from .yamlparse import LocTree, locate

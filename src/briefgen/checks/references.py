@@ -7,6 +7,7 @@ from typing import Iterator
 
 from ..diagnostics import Diagnostic, diagnostic
 from ..resolve import Dossier
+from ..templating import TEMPLATE_SUFFIX, template_names
 
 
 
@@ -60,7 +61,6 @@ def _submission(dossier: Dossier, sub) -> Iterator[Diagnostic]:
             yield _unknown("BG205", "addressee", dossier.where(sub, "cc", i), aid, dossier.addressees, sub.id,
                            "use a built-in id (`briefgen list addressees`) or define it in addressees.yaml")
     if sub.template is not None:
-        from ..templating import TEMPLATE_SUFFIX, template_names
         known = template_names(dossier.template_overrides)
         name = sub.template if sub.template.endswith(TEMPLATE_SUFFIX) else sub.template + TEMPLATE_SUFFIX
         if name not in known:

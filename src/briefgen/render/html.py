@@ -9,7 +9,7 @@ from __future__ import annotations
 from html import escape
 
 from ..document import (BlockQuote, Document, Emph, Heading, LineBreak, Link, ListBlock, NoteRef, PageBreak,
-                        Paragraph, Strong, Table, Text, plain_text)
+                        Paragraph, Strong, Table, Text)
 from . import RenderError
 
 SAFE_SCHEMES = ("http://", "https://", "mailto:")
@@ -117,10 +117,3 @@ def render_html(document: Document, css: str) -> str:
     ]
     return "\n".join(head + writer.out + ["</body>", "</html>", ""])
 
-
-def title_text(document: Document) -> str:
-    """The first heading's text (for tests and tools)."""
-    for b in document.blocks:
-        if isinstance(b, Heading):
-            return plain_text(b.children)
-    return document.meta.title
