@@ -49,7 +49,12 @@ def command(dossier: Path, submissions: tuple[str, ...], formats: tuple[str, ...
         click.echo(f"error: {exc}", err=True)
         click.echo("Nothing was written.", err=True)
         raise SystemExit(1)
-    write_all(files)
+    try:
+        write_all(files)
+    except OSError as exc:
+        click.echo(f"error: cannot write {exc.filename or target}: {exc.strerror}; choose another folder with -o",
+                   err=True)
+        raise SystemExit(1)
     for path in sorted(files):
         click.echo(str(path))
     if report.warnings:
