@@ -27,7 +27,7 @@ WEASYPRINT = ("import sys, weasyprint\n"
 
 def equivalent_markdown(dossier_dir: Path, submission: str) -> str:
     """Pandoc Markdown with the same paragraphs, footnotes and annex table as our document."""
-    from briefgen.assembly import assemble
+    from briefgen.assemble.assembly import assemble
     from briefgen.document import NoteRef, Paragraph, Table, Heading, plain_text
     from briefgen.pipeline import check_dossier
 

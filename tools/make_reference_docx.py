@@ -25,7 +25,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
-from briefgen.render.docx_package import STYLE_TYPES, drop_relationships, reproducible_zip
+from briefgen.render.docx.package import STYLE_TYPES, drop_relationships, reproducible_zip
 
 OUTPUT = Path(__file__).resolve().parent.parent / "templates" / "reference.docx"
 FONT = "Times New Roman"

@@ -6,12 +6,12 @@ from pathlib import Path
 
 import click
 
-from .assembly import assemble
-from .manifest import manifest
+from .assemble.assembly import assemble
+from .assemble.templating import TemplateProblem, template_file
+from .load.resolve import Dossier
 from .render import RenderError
-from .resolve import Dossier
-from .safety import confidential_leaks
-from .templating import TemplateProblem, template_file
+from .write.guard import confidential_leaks
+from .write.manifest import manifest
 
 
 class BuildFailure(Exception):

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from .checks import run_checks
 from .diagnostics import Report
-from .loader import load_builtin, load_dossier
-from .resolve import Dossier, resolve
+from .load.loader import load_builtin, load_dossier
+from .load.resolve import Dossier, resolve
 
 
 def check_dossier(root: Path, use_cache: bool = True) -> tuple[Dossier, Report]:

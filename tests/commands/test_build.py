@@ -142,7 +142,7 @@ def test_unknown_submission_is_a_usage_error(runner, dossier, tmp_path):
 
 
 def test_numbered_paragraphs_and_table_of_authorities(dossier):
-    from briefgen.assembly import assemble
+    from briefgen.assemble.assembly import assemble
     from briefgen.document import Paragraph, Table, plain_text
     d, _ = check_dossier(dossier, use_cache=False)
     doc = assemble(d, d.submissions["letter"]).document

@@ -18,7 +18,7 @@ from briefgen.document import (BlockQuote, Document, Emph, Heading, LineBreak, L
                                Paragraph, Strong, Table, Text)
 from briefgen.render import RenderError
 from briefgen.render.docx import render_docx
-from briefgen.render.docx_package import STYLE_TYPES, builtin_reference
+from briefgen.render.docx.package import STYLE_TYPES, builtin_reference
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"

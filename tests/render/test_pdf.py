@@ -13,7 +13,7 @@ from briefgen.document import Document, Heading, Link, Meta, Paragraph, Text
 from briefgen.render import RenderError
 from briefgen.render.html import render_html
 from briefgen.render.pdf import render_pdf
-from briefgen.templating import template_file
+from briefgen.assemble.templating import template_file
 
 CSS = template_file("print.css", {}).decode()
 

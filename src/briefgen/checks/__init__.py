@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..diagnostics import Diagnostic
-from ..resolve import Dossier
+from ..load.resolve import Dossier
 from . import addressees, consistency, evidence, law, references
 
 # BG6xx (confidentiality and consent) join this list with the editions work.

@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Iterator
 
 from ..diagnostics import Diagnostic, diagnostic
-from ..resolve import Dossier
-from ..selection import submission_claims
+from ..load.resolve import Dossier
+from ..assemble.selection import submission_claims
 
 
 def _number(value: float) -> str:

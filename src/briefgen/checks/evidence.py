@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from ..diagnostics import Diagnostic, diagnostic
-from ..resolve import Dossier
+from ..load.resolve import Dossier
 
 
 def check(dossier: Dossier) -> Iterator[Diagnostic]:

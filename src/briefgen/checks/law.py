@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import Iterator
 
 from ..diagnostics import Diagnostic, diagnostic
-from ..normtext import NormIndex
-from ..resolve import Dossier
-from ..selection import select_claims
+from .normtext import NormIndex
+from ..load.resolve import Dossier
+from ..assemble.selection import select_claims
 
 
 def check(dossier: Dossier) -> Iterator[Diagnostic]:

@@ -6,8 +6,8 @@ import difflib
 from typing import Iterator
 
 from ..diagnostics import Diagnostic, diagnostic
-from ..resolve import Dossier
-from ..templating import TEMPLATE_SUFFIX, template_names
+from ..load.resolve import Dossier
+from ..assemble.templating import TEMPLATE_SUFFIX, template_names
 
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from ..pipeline import check_dossier
-from ..writer import write_all
+from ..write.atomic import write_all
 from .check import print_report
 
 VARIANTS = ("pdf/a-3b", "pdf/ua-1")

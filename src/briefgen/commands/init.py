@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from ..writer import write_all
+from ..write.atomic import write_all
 
 
 def starter_files() -> dict[str, bytes]:

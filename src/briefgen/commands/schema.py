@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from ..models import FILE_KINDS
-from ..writer import write_all
+from ..write.atomic import write_all
 
 GLOBS = {
     "dossier": ["dossier.yaml"],

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 import string
 
-from .models import Person
-from .resolve import Dossier
+from ..models import Person
+from ..load.resolve import Dossier
 
 
 _WORDS = re.compile(r"\w+")

@@ -13,9 +13,9 @@ from typing import Callable
 
 from lxml import etree
 
-from ..document import (Block, BlockQuote, Emph, Heading, Inline, LineBreak, Link, ListBlock, Note, NoteRef,
+from ...document import (Block, BlockQuote, Emph, Heading, Inline, LineBreak, Link, ListBlock, Note, NoteRef,
                         PageBreak, Paragraph, Strong, Table, Text, plain_text)
-from . import RenderError
+from .. import RenderError
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"

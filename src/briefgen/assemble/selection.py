@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from .models import Claim, PeopleSelection, Person, Selection, Submission
-from .resolve import Dossier
+from ..models import Claim, PeopleSelection, Person, Selection, Submission
+from ..load.resolve import Dossier
 
 
 def claim_order(claim: Claim) -> tuple:

@@ -11,14 +11,14 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
-from . import __version__
+from .. import __version__
 from .citations import Citer, group_short, long_date, norm_full, norm_short
-from .document import (Block, BlockQuote, Document, Heading, Inline, LineBreak, ListBlock, Meta, NoteRef, Paragraph,
+from ..document import (Block, BlockQuote, Document, Heading, Inline, LineBreak, ListBlock, Meta, NoteRef, Paragraph,
                        Table, Text)
 from .masking import Masker
 from .mdconvert import CLOSE, OPEN, Converter
-from .models import Claim, Norm, PeopleSelection, Section, Submission
-from .resolve import Dossier
+from ..models import Claim, Norm, PeopleSelection, Section, Submission
+from ..load.resolve import Dossier
 from .selection import select_claims, select_people
 from .templating import TEMPLATE_SUFFIX, environment, render, template_names
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from briefgen.models import Norm
-from briefgen.normtext import NormIndex
+from briefgen.checks.normtext import NormIndex
 
 
 def _norm(id, instrument, short, article, aliases=()):

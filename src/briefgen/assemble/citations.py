@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .document import Inline, Link, Text, merge_text
-from .models import Evidence, Norm, Source
+from ..document import Inline, Link, Text, merge_text
+from ..models import Evidence, Norm, Source
 
 
 def long_date(day: dt.date | None) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefgen.yamlparse import ParsedFile, locate, parse_bytes, parse_text
+from briefgen.load.yamlparse import ParsedFile, locate, parse_bytes, parse_text
 
 
 def codes(parsed: ParsedFile) -> list[tuple[str, int]]:

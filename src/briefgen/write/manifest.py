@@ -5,10 +5,10 @@ from __future__ import annotations
 import hashlib
 import json
 
-from . import __version__
-from .assembly import Assembled
-from .resolve import Dossier
-from .templating import template_file
+from .. import __version__
+from ..assemble.assembly import Assembled
+from ..load.resolve import Dossier
+from ..assemble.templating import template_file
 
 
 def manifest(dossier: Dossier, submission_id: str, assembled: Assembled, formats: list[str]) -> bytes:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from .document import Document, walk_text
-from .masking import Masker, contains_word
-from .models import Submission
-from .resolve import Dossier
+from ..document import Document, walk_text
+from ..assemble.masking import Masker, contains_word
+from ..models import Submission
+from ..load.resolve import Dossier
 
 MIN_LENGTH = 4  # shorter strings match too much ordinary text to be meaningful
 

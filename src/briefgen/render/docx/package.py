@@ -19,9 +19,9 @@ from docx.opc.part import Part
 from docx.opc.parts.coreprops import CorePropertiesPart
 from lxml import etree
 
-from ..document import Meta
-from . import RenderError
-from .docx_xml import W_ID, W_TYPE, W_VAL, W_W, check_text, w
+from ...document import Meta
+from .. import RenderError
+from .wordml import W_ID, W_TYPE, W_VAL, W_W, check_text, w
 
 # Every style the writer uses: name as Word shows it -> style type.
 STYLE_TYPES = {

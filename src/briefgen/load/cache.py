@@ -13,7 +13,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from . import __version__
+from .. import __version__
 from .yamlparse import PARSER_VERSION, ParsedFile
 
 CACHE_DIR = ".briefgen-cache"

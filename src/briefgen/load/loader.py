@@ -13,7 +13,7 @@ from importlib import resources
 from pathlib import Path
 
 from .cache import ParseCache
-from .diagnostics import Diagnostic, Location, diagnostic
+from ..diagnostics import Diagnostic, Location, diagnostic
 from .yamlparse import ParsedFile, parse_bytes
 
 # kind -> (single file names, folder of list files)

@@ -17,11 +17,11 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.exceptions import PackageNotFoundError
 from lxml import etree
 
-from ..document import Document, Meta, Note
-from . import RenderError
-from .docx_package import (add_blob_part, builtin_reference, clear_reference, fix_note_settings, resolve_styles,
+from ...document import Document, Meta, Note
+from .. import RenderError
+from .package import (add_blob_part, builtin_reference, clear_reference, fix_note_settings, resolve_styles,
                            reproducible_zip, set_properties, text_width)
-from .docx_xml import (BlockWriter, InlineWriter, add_text, field_runs, footnotes_element, new_run,
+from .wordml import (BlockWriter, InlineWriter, add_text, field_runs, footnotes_element, new_run,
                        styled_paragraph, w)
 
 __all__ = ["render_docx"]

@@ -12,7 +12,7 @@ from typing import Callable
 
 from markdown_it import MarkdownIt
 
-from .document import (Block, BlockQuote, Emph, Heading, Inline, LineBreak, Link, ListBlock, PageBreak,
+from ..document import (Block, BlockQuote, Emph, Heading, Inline, LineBreak, Link, ListBlock, PageBreak,
                        Paragraph, Strong, Table, Text, merge_text)
 
 OPEN, CLOSE = "\ue000", "\ue001"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import shutil
 
-from briefgen.cache import CACHE_DIR
-from briefgen.loader import load_dossier
+from briefgen.load.cache import CACHE_DIR
+from briefgen.load.loader import load_dossier
 from briefgen.pipeline import check_dossier
 
 

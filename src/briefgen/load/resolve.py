@@ -14,9 +14,9 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
-from .diagnostics import Diagnostic, Location, diagnostic
+from ..diagnostics import Diagnostic, Location, diagnostic
 from .loader import LoadedDossier, LoadedFile
-from .models import (FILE_KINDS, ID_PATTERN, Addressee, Claim, DossierMeta, Entry, Model, Norm, Origin,
+from ..models import (FILE_KINDS, ID_PATTERN, Addressee, Claim, DossierMeta, Entry, Model, Norm, Origin,
                      Person, Source, Submission)
 from .yamlparse import LocTree, locate
 

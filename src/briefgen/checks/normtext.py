@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .models import Norm
+from ..models import Norm
 
 _STOP = {"of", "the", "on", "and", "for", "in", "republic", "kazakhstan", "rk", "s", "a", "an", "to"}
 _ART = r"(?:articles?|arts?\.?)"

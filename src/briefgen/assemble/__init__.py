@@ -1,0 +1,1 @@
+"""Assemble: a submission, its template and the dossier become a format-neutral Document. Pure."""
