@@ -1,9 +1,14 @@
 """The format-neutral document tree that assembly builds and every writer walks (pandoc's AST lesson).
 
-Blocks: Heading, Paragraph, BulletList/OrderedList, Table, BlockQuote, PageBreak.
-Inlines: Text, Emph, Strong, Link, NoteRef, LineBreak.
+Blocks: Heading, Paragraph, ListBlock, Table, BlockQuote, PageBreak, AuthoritiesTable.
+Inlines: Text, Emph, Strong, Link, NoteRef, LineBreak, and the cross-references NoteXRef and
+ParaXRef, and the invisible AuthorityMark.
 Footnotes are part of the tree: a NoteRef names a Note kept in Document.notes, numbered in order
 of first reference, as Word and WeasyPrint number them.
+
+Numbers a reader sees and an editor may change (paragraph numbers, "(n 3)", "see para 6", the
+places listed in the table of authorities) are nodes, not text, so that the DOCX writer can make
+them Word fields with their results filled in.
 """
 
 from __future__ import annotations
@@ -48,7 +53,41 @@ class LineBreak:
     pass
 
 
-Inline = Union[Text, Emph, Strong, Link, NoteRef, LineBreak]
+@dataclass
+class NoteXRef:
+    """The number of an earlier footnote, as in "(n 3)": the note that holds a full citation.
+
+    Writers print the number only; the text around it ("(n ", ")") is ordinary Text.
+    """
+
+    number: int
+
+
+@dataclass
+class ParaXRef:
+    """The number of a paragraph, as in "see para 6": the numbered paragraph whose anchor is `anchor`.
+
+    Writers print the number only.
+    """
+
+    anchor: str
+    number: int
+
+
+@dataclass
+class AuthorityMark:
+    """An invisible mark where an authority is cited, for the table of authorities (Word's TA field).
+
+    `entry` is the authority as the table lists it, `category` the number of its group in the
+    table (AuthoritiesTable.groups[i].category).
+    """
+
+    entry: str
+    short: str
+    category: int
+
+
+Inline = Union[Text, Emph, Strong, Link, NoteRef, LineBreak, NoteXRef, ParaXRef, AuthorityMark]
 
 
 # ---- blocks ----------------------------------------------------------------------------------
@@ -101,7 +140,37 @@ class PageBreak:
     pass
 
 
-Block = Union[Heading, Paragraph, ListBlock, Table, BlockQuote, PageBreak]
+@dataclass
+class AuthorityEntry:
+    """One authority in the table: its citation, and where the document cites it.
+
+    `entry` is the same string the AuthorityMarks of this authority carry; `children` the citation
+    as printed; `places` the list of places ("paras 6, 7; n 3"), with ParaXRef and NoteXRef nodes.
+    """
+
+    entry: str
+    children: list[Inline]
+    places: list[Inline]
+
+
+@dataclass
+class AuthorityGroup:
+    """A group of the table of authorities ("Treaties", "National law"...), Word's TOA category."""
+
+    title: str
+    category: int
+    entries: list[AuthorityEntry]
+
+
+@dataclass
+class AuthoritiesTable:
+    """The table of authorities, grouped by kind of instrument; `heading` names the places column."""
+
+    groups: list[AuthorityGroup]
+    heading: str = "Cited at"
+
+
+Block = Union[Heading, Paragraph, ListBlock, Table, BlockQuote, PageBreak, AuthoritiesTable]
 
 
 @dataclass
@@ -124,6 +193,7 @@ class Meta:
     edition: str = "public"
     keywords: str = ""
     generator: str = "briefgen"
+    manifest: str = ""  # the build manifest (JSON), kept in the DOCX as a custom property
 
 
 @dataclass
@@ -160,6 +230,8 @@ def plain_text(inlines: list[Inline]) -> str:
             out.append(plain_text(node.children))
         elif isinstance(node, LineBreak):
             out.append("\n")
+        elif isinstance(node, (NoteXRef, ParaXRef)):
+            out.append(str(node.number))
     return "".join(out)
 
 
@@ -169,6 +241,9 @@ def walk_text(document: Document):
         for node in nodes:
             if isinstance(node, Text):
                 yield node.text
+            elif isinstance(node, AuthorityMark):
+                yield node.entry
+                yield node.short
             elif isinstance(node, (Emph, Strong, Link)):
                 if isinstance(node, Link):
                     yield node.url
@@ -187,8 +262,17 @@ def walk_text(document: Document):
                         yield from inl(cell)
             elif isinstance(b, BlockQuote):
                 yield from blk(b.children)
+            elif isinstance(b, AuthoritiesTable):
+                for group in b.groups:
+                    yield group.title
+                    for entry in group.entries:
+                        yield entry.entry
+                        yield from inl(entry.children)
+                        yield from inl(entry.places)
 
     yield document.meta.title
+    yield document.meta.subject
+    yield document.meta.keywords
     yield from blk(document.blocks)
     for note in document.notes:
         yield from inl(note.children)

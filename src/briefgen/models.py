@@ -56,6 +56,14 @@ class Entry(Model):
 
 
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_ISO_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+_ISO_YEAR = re.compile(r"^\d{4}$")
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December")
+
+
+def _month_end(year: int, month: int) -> dt.date:
+    return (dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1))
 
 
 def _date_span(value: Any) -> Any:
@@ -63,14 +71,34 @@ def _date_span(value: Any) -> Any:
         return value
     if isinstance(value, dt.date) or (isinstance(value, str) and _ISO_DAY.match(value)):
         return {"from": value, "to": value}
-    raise ValueError(f"must be a date written YYYY-MM-DD or a range {{from: YYYY-MM-DD, to: YYYY-MM-DD}}; got '{value}'")
+    if isinstance(value, int) or (isinstance(value, str) and _ISO_YEAR.match(value)):
+        year = int(value)
+        if 1000 <= year <= 9999:
+            return {"from": dt.date(year, 1, 1), "to": dt.date(year, 12, 31), "precision": "year"}
+    if isinstance(value, str) and _ISO_MONTH.match(value):
+        year, month = map(int, _ISO_MONTH.match(value).groups())
+        if 1 <= month <= 12:
+            return {"from": dt.date(year, month, 1), "to": _month_end(year, month), "precision": "month"}
+    raise ValueError("must be a date written YYYY-MM-DD, a month YYYY-MM, a year YYYY, or a range "
+                     f"{{from: YYYY-MM-DD, to: YYYY-MM-DD}}; got '{value}'")
+
+
+def prose_date(day: dt.date) -> str:
+    """'9 June 2019', as letters and OSCOLA write dates."""
+    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
 
 
 class DateSpan(Model):
-    """A single day or a range; a single date is a span of one day."""
+    """A single day, a month, a year or a range; a single date is a span of one day.
+
+    `precision` says how much of the date is known (a month written 2019-06 is known to the month);
+    `approximate` marks a date the sources give only roughly ("about 9 June 2019").
+    """
 
     start: dt.date = Field(alias="from")
     end: dt.date = Field(alias="to")
+    precision: Literal["day", "month", "year"] = "day"
+    approximate: bool = False
 
     @model_validator(mode="after")
     def _ordered(self):
@@ -81,8 +109,49 @@ class DateSpan(Model):
     def __str__(self) -> str:
         return self.start.isoformat() if self.start == self.end else f"{self.start} to {self.end}"
 
+    def prose(self) -> str:
+        """The span as a reader expects it: '9 June 2019', '9-12 June 2019', 'June 2019', 'about 2019'."""
+        s, e = self.start, self.end
+        if self.precision == "year":
+            text = str(s.year) if s.year == e.year else f"{s.year}-{e.year}"
+        elif self.precision == "month":
+            first = f"{_MONTHS[s.month - 1]} {s.year}"
+            last = f"{_MONTHS[e.month - 1]} {e.year}"
+            text = first if first == last else f"{first} to {last}"
+        elif s == e:
+            text = prose_date(s)
+        elif (s.year, s.month) == (e.year, e.month):
+            text = f"{s.day}-{e.day} {_MONTHS[s.month - 1]} {s.year}"
+        elif s.year == e.year:
+            text = f"{s.day} {_MONTHS[s.month - 1]} to {prose_date(e)}"
+        else:
+            text = f"{prose_date(s)} to {prose_date(e)}"
+        return f"about {text}" if self.approximate else text
+
 
 Span = Annotated[DateSpan, BeforeValidator(_date_span)]
+
+
+def _unknown_date(value: Any) -> Any:
+    return None if isinstance(value, str) and value.strip().lower() == "unknown" else value
+
+
+# An event's date: like Span, or `unknown` (the same as leaving it out): never a made-up range.
+EventDate = Annotated[DateSpan | None, BeforeValidator(lambda v: _date_span(v) if _unknown_date(v) is not None else None)]
+
+
+class Provenance(Model):
+    """Where an entry comes from in a report the dossier is built from. Never printed.
+
+    `report` is the id of the report's own source entry; `section` its heading or number; `footnotes`
+    the report's footnote numbers that the entry rests on.
+    """
+
+    report: Id
+    section: str | None = None
+    pages: str | None = None
+    footnotes: list[int] = []
+    note: str | None = None
 
 
 class Signatory(Model):
@@ -113,13 +182,16 @@ class DossierMeta(Entry):
     language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2}$")] = "en"
     period: Period | None = None
     author: Author
+    abbreviations: dict[str, Text] = {}
 
 
 class Source(Entry):
     """One entry of sources.yaml."""
 
     id: Id
-    title: Text
+    title: Text | None = None
+    title_en: str | None = None
+    description: str | None = None
     author: str | None = None
     publisher: str | None = None
     url: str | None = None
@@ -132,11 +204,15 @@ class Source(Entry):
     sha256: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")] | None = None
     confidential: bool = False
     notes: str | None = None
+    provenance: list[Provenance] = []
 
     @model_validator(mode="after")
     def _hash_with_file(self):
         if self.file and not self.sha256:
             raise ValueError("'sha256' is required when 'file' is given (the hash proves the copy is unchanged)")
+        if not self.title and not self.description:
+            raise ValueError("give a 'title' (the source's own title) or, for untitled material such as a post "
+                             "or a video, a 'description' of what it shows")
         return self
 
 
@@ -164,16 +240,40 @@ class Norm(Entry):
 
 
 class Consent(Model):
+    """What a person agreed to: name in public editions, name sent to the State, authority to act."""
+
     publish_name: bool = False
+    share_with_state: bool | None = None
     authority: dt.date | None = None
 
 
 class PersonEvent(Model):
-    date: Span
+    """Something that happened to a person: an arrest, a detention, a sentence, a release...
+
+    The fields follow the Working Group on Arbitrary Detention's model questionnaire; all but `what`
+    are optional, and a date the sources do not give is left out or written `unknown`.
+    """
+
+    date: EventDate = None
     what: Text
     where: str | None = None
+    forces: str | None = None
+    warrant: str | None = None
+    reasons: str | None = None
+    legal_basis: str | None = None
     norm: Id | None = None
+    authority: str | None = None
+    custody: str | None = None
+    duration: str | None = None
+    circumstances: str | None = None
     outcome: str | None = None
+
+
+class CategoryInvoked(Model):
+    """A category of arbitrary detention invoked (I to V) and why it applies."""
+
+    category: Literal["I", "II", "III", "IV", "V"]
+    reason: str | None = None
 
 
 class Person(Entry):
@@ -181,17 +281,34 @@ class Person(Entry):
 
     id: Id
     name: Text
+    family_name: str | None = None
+    first_names: str | None = None
     aliases: list[str] = []
     born: Annotated[str, StringConstraints(pattern=r"^\d{4}(-\d{2}-\d{2})?$")] | None = None
     sex: str | None = None
     nationality: str | None = None
     profession: str | None = None
+    address: str | None = None
     roles: list[Id] = []
     city: str | None = None
+    status: str | None = None
     consent: Consent = Consent()
     events: list[PersonEvent] = []
+    categories: list[CategoryInvoked] = []
+    domestic_steps: str | None = None
     confidential: bool = False
     notes: str | None = None
+    provenance: list[Provenance] = []
+
+    @property
+    def family(self) -> str:
+        """The family name: given, or the last word of the name."""
+        return self.family_name or self.name.split()[-1]
+
+    @property
+    def given(self) -> str:
+        """The first names: given, or the name without its last word."""
+        return self.first_names or " ".join(self.name.split()[:-1])
 
 
 class Evidence(Model):
@@ -213,6 +330,8 @@ class Claim(Entry):
     norms: list[Id] = []
     status: Literal[CLAIM_STATUSES]
     confidential: bool = False
+    notes: str | None = None
+    provenance: list[Provenance] = []
 
 
 class Selection(Model):
@@ -226,12 +345,23 @@ class Selection(Model):
     exclude: list[Id] = []
 
 
+def _selection(value: Any) -> Any:
+    return {"ids": value} if isinstance(value, list) else value
+
+
 class Section(Model):
+    """A part of a submission: its own text and the claims it selects.
+
+    A claim already printed earlier in the document is not printed again: by default the section
+    refers back to it ("see para 6"), or with `repeated: omit` leaves it out.
+    """
+
     title: Text
     role: Id | None = None
     text: str | None = None
-    claims: Selection | None = None
+    claims: Annotated[Selection, BeforeValidator(_selection)] | None = None
     require_norms: bool = False
+    repeated: Literal["reference", "omit"] = "reference"
 
 
 class PeopleSelection(Model):
@@ -240,7 +370,12 @@ class PeopleSelection(Model):
 
 
 class Annex(Model):
+    """What follows the signature: a table of people (within the annex's or the submission's period)
+    and a list of documents."""
+
     people: PeopleSelection | None = None
+    start: dt.date | None = Field(default=None, alias="from")
+    end: dt.date | None = Field(default=None, alias="to")
     documents: list[str] = []
 
 
@@ -265,6 +400,10 @@ class Submission(Entry):
     edition: Literal[EDITIONS] = "public"
     template: str | None = None
     victims: list[Id] = []
+    period: Period | None = None
+    categories: list[CategoryInvoked] = []
+    interim_measures: str | None = None
+    norms_in_notes: bool = False
     summary: str | None = None
     sections: list[Section] = []
     annex: Annex | None = None
@@ -294,8 +433,11 @@ class Confidentiality(Model):
 
 
 class Category(Model):
+    """A category of arbitrary detention as the Working Group defines it; `verify` is never printed."""
+
     id: str
     text: Text
+    verify: str | None = None
 
 
 class Addressee(Entry):

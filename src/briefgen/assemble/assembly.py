@@ -13,8 +13,8 @@ from markupsafe import Markup
 
 from .. import __version__
 from .citations import Citer, group_short, long_date, norm_full, norm_short
-from ..document import (Block, BlockQuote, Document, Heading, Inline, LineBreak, ListBlock, Meta, NoteRef, Paragraph,
-                       Table, Text)
+from ..document import (Block, BlockQuote, Document, Heading, Inline, LineBreak, ListBlock, Meta, NoteRef, NoteXRef,
+                        Paragraph, ParaXRef, Table, Text)
 from .masking import Masker
 from .mdconvert import CLOSE, OPEN, Converter
 from ..models import Claim, Norm, PeopleSelection, Section, Submission
@@ -110,6 +110,7 @@ class Assembler:
         if show_norms and norms:
             text = f"{text.rstrip('.')} ({group_short(norms)})."
         para = self._para(text)
+        para.anchor = claim.id
         para.children.append(PendingNote(claim, norms if show_norms else []))  # type: ignore[arg-type]
         self.claim_of[id(para)] = claim
         if show_norms:
@@ -305,14 +306,25 @@ class _Finisher:
         out: list[Inline] = []
         for node in inlines:
             if isinstance(node, PendingParagraphRefs):
-                paras = sorted({p for cid in node.claim_ids for p in self.claim_paras.get(cid, [])})
+                paras = sorted({(p, cid) for cid in node.claim_ids for p in self.claim_paras.get(cid, [])})
                 notes = sorted({n for cid in node.claim_ids for n in self.claim_notes.get(cid, [])})
-                bits = [node.norms_text] if node.norms_text else []
+                refs: list[Inline] = []
                 if paras:
-                    bits.append(f"see {'para' if len(paras) == 1 else 'paras'} {', '.join(map(str, paras))}")
+                    refs.append(Text(f"see {'para' if len(paras) == 1 else 'paras'} "))
+                    for i, (number, cid) in enumerate(paras):
+                        refs.extend([Text(", ")] if i else [])
+                        refs.append(ParaXRef(cid, number))
                 elif notes:
-                    bits.append(f"see {'n' if len(notes) == 1 else 'nn'} {', '.join(map(str, notes))}")
-                out.append(Text(f" ({'; '.join(bits)})." if bits else "."))
+                    refs.append(Text(f"see {'n' if len(notes) == 1 else 'nn'} "))
+                    for i, number in enumerate(notes):
+                        refs.extend([Text(", ")] if i else [])
+                        refs.append(NoteXRef(number))
+                if node.norms_text or refs:
+                    out.append(Text(" (" + node.norms_text + ("; " if node.norms_text and refs else "")))
+                    out.extend(refs)
+                    out.append(Text(")."))
+                else:
+                    out.append(Text("."))
             else:
                 out.append(node)
         norms = self.a.norms_of.get(id(block))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..document import Inline, Link, Text, merge_text
+from ..document import Inline, Link, NoteXRef, Text, merge_text
 from ..models import Evidence, Norm, Source
 
 
@@ -24,7 +24,8 @@ def _url(url: str) -> list[Inline]:
 
 def _who_what(source: Source) -> str:
     who = source.author or source.publisher
-    return f"{who}, '{source.title}'" if who else f"'{source.title}'"
+    what = f"'{source.title}'" if source.title else f"[{source.description}]"
+    return f"{who}, {what}" if who else what
 
 
 def source_full(source: Source, pinpoint: str | None) -> list[Inline]:
@@ -47,8 +48,7 @@ def source_full(source: Source, pinpoint: str | None) -> list[Inline]:
 
 def source_short(source: Source, first_note: int, pinpoint: str | None) -> list[Inline]:
     """A later citation: short form with a cross-reference to the first note."""
-    text = f"{_who_what(source)} (n {first_note})"
-    return [Text(text + (f" {pinpoint}" if pinpoint else ""))]
+    return [Text(f"{_who_what(source)} (n "), NoteXRef(first_note), Text(")" + (f" {pinpoint}" if pinpoint else ""))]
 
 
 def norm_short(norm: Norm) -> str:

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from html import escape
 
-from ..document import (BlockQuote, Document, Emph, Heading, LineBreak, Link, ListBlock, NoteRef, PageBreak,
-                        Paragraph, Strong, Table, Text)
+from ..document import (AuthoritiesTable, AuthorityMark, BlockQuote, Document, Emph, Heading, LineBreak, Link,
+                        ListBlock, NoteRef, NoteXRef, PageBreak, Paragraph, ParaXRef, Strong, Table, Text)
 from . import RenderError
 
 SAFE_SCHEMES = ("http://", "https://", "mailto:")
@@ -35,6 +35,12 @@ class _Writer:
                 parts.append(f'<a href="{escape(node.url)}">{inner}</a>' if node.url.startswith(SAFE_SCHEMES) else inner)
             elif isinstance(node, LineBreak):
                 parts.append("<br>")
+            elif isinstance(node, NoteXRef):
+                parts.append(str(node.number))
+            elif isinstance(node, ParaXRef):
+                parts.append(f'<a class="xref" href="#{escape(node.anchor)}">{node.number}</a>')
+            elif isinstance(node, AuthorityMark):
+                pass
             elif isinstance(node, NoteRef):
                 note = self.notes.get(node.number)
                 if note is None:
@@ -58,6 +64,8 @@ class _Writer:
                     cls.append("numbered")
                     num = f'<span class="para-num">{b.number}.</span>'
                 attr = f' class="{" ".join(cls)}"' if cls else ""
+                if b.anchor:
+                    attr += f' id="{escape(b.anchor)}"'
                 self.out.append(f"<p{attr}>{num}{self.inlines(b.children)}</p>")
             elif isinstance(b, ListBlock):
                 tag = "ol" if b.ordered else "ul"
@@ -76,8 +84,19 @@ class _Writer:
                 self.out.append("</blockquote>")
             elif isinstance(b, PageBreak):
                 self.out.append('<div class="page-break"></div>')
+            elif isinstance(b, AuthoritiesTable):
+                self.authorities(b)
             else:
                 raise RenderError(f"cannot render {type(b).__name__} as HTML")
+
+    def authorities(self, t: AuthoritiesTable) -> None:
+        self.out.append('<table class="authorities"><colgroup><col style="width:72%"><col style="width:28%">'
+                        f'</colgroup><thead><tr><th>Authority</th><th>{escape(t.heading)}</th></tr></thead><tbody>')
+        for group in t.groups:
+            self.out.append(f'<tr class="group"><th colspan="2">{escape(group.title)}</th></tr>')
+            self.out.extend(f"<tr><td>{self.inlines(e.children)}</td><td>{self.inlines(e.places)}</td></tr>"
+                            for e in group.entries)
+        self.out.append("</tbody></table>")
 
     def table(self, t: Table) -> None:
         self.out.append("<table>")

@@ -13,8 +13,9 @@ from typing import Callable
 
 from lxml import etree
 
-from ...document import (Block, BlockQuote, Emph, Heading, Inline, LineBreak, Link, ListBlock, Note, NoteRef,
-                        PageBreak, Paragraph, Strong, Table, Text, plain_text)
+from ...document import (AuthoritiesTable, AuthorityMark, Block, BlockQuote, Emph, Heading, Inline, LineBreak, Link,
+                        ListBlock, Note, NoteRef, NoteXRef, PageBreak, Paragraph, ParaXRef, Strong, Table, Text,
+                        plain_text)
 from .. import RenderError
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -156,6 +157,10 @@ class InlineWriter:
                 self._note_ref(parent, node)
             elif isinstance(node, LineBreak):
                 etree.SubElement(new_run(parent, fmt), w("br"))
+            elif isinstance(node, (NoteXRef, ParaXRef)):
+                add_text(new_run(parent, fmt), str(node.number))
+            elif isinstance(node, AuthorityMark):
+                pass
             else:
                 raise RenderError(f"cannot render {type(node).__name__} inside a paragraph")
 
@@ -204,6 +209,12 @@ class BlockWriter:
                 self.table(parent, block)
             elif isinstance(block, PageBreak):
                 etree.SubElement(new_run(etree.SubElement(parent, w("p"))), w("br")).set(W_TYPE, "page")
+            elif isinstance(block, AuthoritiesTable):
+                rows = []
+                for group in block.groups:
+                    rows.append([[Strong([Text(group.title)])], []])
+                    rows.extend([e.children, e.places] for e in group.entries)
+                self.table(parent, Table([[Text("Authority")], [Text(block.heading)]], rows, widths=[7.0, 3.0]))
             else:
                 raise RenderError(f"cannot render a {type(block).__name__} block in DOCX")
 
