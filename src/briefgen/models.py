@@ -210,9 +210,10 @@ class Source(Entry):
     def _hash_with_file(self):
         if self.file and not self.sha256:
             raise ValueError("'sha256' is required when 'file' is given (the hash proves the copy is unchanged)")
-        if not self.title and not self.description:
-            raise ValueError("give a 'title' (the source's own title) or, for untitled material such as a post "
-                             "or a video, a 'description' of what it shows")
+        if not (self.title or self.title_en or self.description):
+            raise ValueError("give a 'title' (the source's own title), a 'title_en' (its title in English when the "
+                             "original is not known exactly) or, for untitled material such as a post or a video, "
+                             "a 'description' of what it shows")
         return self
 
 

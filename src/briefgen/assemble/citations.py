@@ -24,7 +24,10 @@ def _url(url: str) -> list[Inline]:
 
 def _who_what(source: Source) -> str:
     who = source.author or source.publisher
-    what = f"'{source.title}'" if source.title else f"[{source.description}]"
+    if source.title:
+        what = f"'{source.title}'" + (f" [{source.title_en}]" if source.title_en else "")
+    else:
+        what = f"[{source.title_en or source.description}]"
     return f"{who}, {what}" if who else what
 
 
