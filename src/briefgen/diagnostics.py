@@ -43,6 +43,7 @@ CODES: dict[str, tuple[Severity, str]] = {
     "BG304": (Severity.WARNING, "no archive or local copy"),
     "BG305": (Severity.ERROR, "local copy missing or hash mismatch"),
     "BG306": (Severity.WARNING, "unused source"),
+    "BG307": (Severity.WARNING, "web source without an accessed date"),
     "BG401": (Severity.ERROR, "claim in a violations section without a norm"),
     "BG402": (Severity.WARNING, "norm named in the statement but not linked"),
     "BG403": (Severity.WARNING, "unused norm"),
@@ -56,6 +57,13 @@ CODES: dict[str, tuple[Severity, str]] = {
     "BG702": (Severity.WARNING, "over the addressee's length limit"),
     "BG703": (Severity.ERROR, "language not accepted by the addressee"),
     "BG704": (Severity.ERROR, "submission kind not received by the addressee"),
+    "BG705": (Severity.WARNING, "detainee record field not known"),
+    "BG706": (Severity.WARNING, "named victim without consent to their name being sent to the State"),
+    "BG707": (Severity.WARNING, "no category of arbitrary detention invoked"),
+    "BG801": (Severity.ERROR, "placeholder or editorial text would be printed"),
+    "BG802": (Severity.WARNING, "abbreviation used and never defined"),
+    "BG803": (Severity.WARNING, "recommendation not argued in the document"),
+    "BG804": (Severity.WARNING, "annex person outside the submission's period"),
 }
 
 

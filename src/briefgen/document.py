@@ -105,12 +105,15 @@ class Paragraph:
 
     `style` names a role a writer maps to its own styling: None (body), "address", "date",
     "subject", "salutation", "signature", "letterhead", "note", "recommendation", "small".
+    `anchor` names the paragraph for cross-references (ParaXRef); a claim's paragraph also carries
+    the claim's id in `claim` (its anchor is the claim id).
     """
 
     children: list[Inline]
     number: int | None = None
     style: str | None = None
     anchor: str | None = None
+    claim: str | None = None  # the id of the claim this paragraph states, if any
 
 
 @dataclass
@@ -145,12 +148,15 @@ class AuthorityEntry:
     """One authority in the table: its citation, and where the document cites it.
 
     `entry` is the same string the AuthorityMarks of this authority carry; `children` the citation
-    as printed; `places` the list of places ("paras 6, 7; n 3"), with ParaXRef and NoteXRef nodes.
+    as printed; `places` the list of places ("paras 6, 7; n 3"), with ParaXRef and NoteXRef nodes;
+    an instrument cited by article has an entry of its own (level 0, no places) with its articles
+    beneath it (level 1).
     """
 
     entry: str
     children: list[Inline]
     places: list[Inline]
+    level: int = 0  # 0 an instrument (or an authority cited whole), 1 an article beneath it
 
 
 @dataclass

@@ -386,12 +386,26 @@ class Recommendation(Model):
     norms: list[Id] = []
 
 
+def _joint(data: Any) -> Any:
+    """`to: [a, b, c]` (a joint communication) -> to: a, joint: [b, c]."""
+    if isinstance(data, dict) and isinstance(data.get("to"), list) and data["to"]:
+        data = dict(data)
+        first, *rest = data["to"]
+        data["to"], data["joint"] = first, rest
+    return data
+
+
 class Submission(Entry):
-    """One submissions/*.yaml file: one output document."""
+    """One submissions/*.yaml file: one output document.
+
+    `to` is one addressee, or a list of them for a joint communication (addressed to every body in
+    the list); `cc` lists bodies that receive a copy.
+    """
 
     id: Id
     kind: Literal[SUBMISSION_KINDS]
     to: Id
+    joint: list[Id] = Field(default=[], exclude=True)
     cc: list[Id] = []
     title: Text
     subject: str | None = None
@@ -410,6 +424,16 @@ class Submission(Entry):
     annex: Annex | None = None
     recommendations: list[Recommendation] = []
     formats: list[Literal[FORMATS]] = ["docx", "pdf"]
+
+    @model_validator(mode="before")
+    @classmethod
+    def _split_joint(cls, data: Any) -> Any:
+        return _joint(data)
+
+    @property
+    def addressees(self) -> list[str]:
+        """Every body the submission is addressed to, the first one first."""
+        return list(dict.fromkeys([self.to, *self.joint]))
 
 
 class RequiredSection(Model):
@@ -451,6 +475,7 @@ class Addressee(Entry):
     address: list[str] = []
     email: str | None = None
     salutation: Text
+    addressed_as: str | None = None  # plural form for a joint salutation: "Special Rapporteurs"
     closing: str = "Yours faithfully,"
     languages: list[str]
     kinds: list[Literal[SUBMISSION_KINDS]] = []

@@ -15,7 +15,7 @@ from briefgen.pipeline import check_dossier
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 CLAIMS = """\
 - id: first
-  statement: "Police detained forty people; *not* emphasis, {{ 7*7 }}, <script>x</script>, \u200fRTL mark."
+  statement: "Police detained forty people; *not* emphasis, <script>x</script>, \u200fRTL mark."
   date: 2019-06-09
   tags: [detention]
   evidence: [{source: src-a, pinpoint: para 2}]
@@ -50,6 +50,7 @@ def dossier(copy_root):
     (root / "submissions" / "letter.yaml").write_text(
         "id: letter\nkind: collective-complaint\nto: un-sr-assembly\ntitle: A complaint\ndate: 2019-06-20\n"
         "sections:\n  - {title: Description, role: description, claims: {tags: [detention]}, require_norms: false}\n"
+        "  - {title: The law, role: law, claims: [first], require_norms: true}\n"
         "  - {title: Victims, role: victims, text: 'Forty people.'}\n"
         "  - {title: Perpetrators, role: perpetrators, text: 'Police.'}\n"
         "  - {title: Date and place, role: date-place, text: 'Almaty, 9 June 2019.'}\n"
@@ -79,18 +80,21 @@ def test_build_writes_docx_pdf_and_manifest_with_citations(runner, dossier, tmp_
     folder = out / dossier.name
     assert sorted(p.name for p in folder.iterdir()) == ["letter.docx", "letter.manifest.json", "letter.pdf"]
     texts, refs, body = _notes(folder / "letter.docx")
-    assert refs == sorted(texts) == [1, 2, 3, 4]
-    assert texts[1].startswith("Outlet A, 'Report A' (10 June 2019) para 2 <https://a.example.org/1>")
+    assert refs == sorted(texts) == [1, 2, 3, 4, 5]
+    assert texts[5].startswith("International Covenant on Civil and Political Rights (adopted 16 December 1966")
+    assert "The facts set out in para 1 above engage ICCPR, art 21." in body
+    assert body.count("Police detained forty people") == 1
+    assert texts[1].startswith("Outlet A, ‘Report A’ (10 June 2019) para 2 <https://a.example.org/1>")
     assert "archived at <https://archive.example.org/a1>" in texts[1]
-    assert texts[2] == "Ibid para 4."
-    assert texts[3].startswith("Outlet B, 'Report B' <https://b.example.org/1>")
-    assert texts[4] == "Outlet A, 'Report A' (n 1)."
-    assert "{{ 7*7 }}" in body and "<script>x</script>" in body and "*not* emphasis" in body and "\u200f" in body
+    assert texts[2] == "Ibid, para 4."
+    assert texts[3].startswith("Outlet B, ‘Report B’ <https://b.example.org/1>")
+    assert texts[4] == "Outlet A, ‘Report A’ (n 1)."
+    assert "<script>x</script>" in body and "*not* emphasis" in body and "\u200f" in body
     manifest = json.loads((folder / "letter.manifest.json").read_text())
-    assert manifest["claims"] == ["first", "fourth", "second", "third"]
+    assert manifest["claims"] == ["first", "second", "third", "fourth"]  # in the order printed
     assert manifest["sources"] == ["src-a", "src-b"] and "claims/c.yaml" in manifest["inputs"]
     pdf_text = subprocess.run(["pdftotext", str(folder / "letter.pdf"), "-"], capture_output=True, text=True).stdout
-    assert "Ibid para 4." in pdf_text and "{{ 7*7 }}" in pdf_text
+    assert "Ibid, para 4." in pdf_text and "<script>x</script>" in pdf_text
 
 
 def test_two_builds_are_byte_identical(runner, dossier, tmp_path):
@@ -143,10 +147,15 @@ def test_unknown_submission_is_a_usage_error(runner, dossier, tmp_path):
 
 def test_numbered_paragraphs_and_table_of_authorities(dossier):
     from briefgen.assemble.assembly import assemble
-    from briefgen.document import Paragraph, Table, plain_text
+    from briefgen.document import AuthoritiesTable, Paragraph, plain_text
     d, _ = check_dossier(dossier, use_cache=False)
     doc = assemble(d, d.submissions["letter"]).document
     numbered = [b for b in doc.blocks if isinstance(b, Paragraph) and b.number]
     assert [b.number for b in numbered] == list(range(1, len(numbered) + 1))
-    toa = [b for b in doc.blocks if isinstance(b, Table)][-1]
-    assert plain_text(toa.header[0]) == "Authority"
+    toa = [b for b in doc.blocks if isinstance(b, AuthoritiesTable)][-1]
+    assert [g.title for g in toa.groups] == ["Treaties", "United Nations instruments, general comments and declarations"]
+    treaty, article = toa.groups[0].entries
+    assert plain_text(treaty.children).startswith("International Covenant on Civil and Political Rights") and not treaty.places
+    assert (plain_text(article.children), plain_text(article.places), article.level) == ("art 21 (right of peaceful assembly)", "para 5", 1)
+    (comment,) = toa.groups[1].entries  # the general comment interpreting article 21, cited where art 21 is
+    assert "General Comment No 37" in plain_text(comment.children) and plain_text(comment.places) == "para 5"

@@ -1,8 +1,10 @@
 """Assembly: a submission + its template + the dossier -> a Document. Pure.
 
 The template (Markdown + Jinja2) calls helpers that build blocks from data and leave placeholders;
-the Markdown is converted to blocks; then, in document order, paragraphs are numbered, footnotes
-are cited (so `(n X)` and `ibid` follow the page), and the table of authorities is filled in.
+the Markdown is converted to blocks; then `finish` numbers paragraphs, cites notes in document
+order (so `(n X)` and `ibid` follow the page), resolves cross-references and fills in the table of
+authorities. Each claim is printed in full once; a later section that selects it again refers back
+to it, or leaves it out (`repeated: omit`).
 """
 
 from __future__ import annotations
@@ -12,36 +14,19 @@ from dataclasses import dataclass, field
 from markupsafe import Markup
 
 from .. import __version__
-from .citations import Citer, group_short, long_date, norm_full, norm_short
-from ..document import (Block, BlockQuote, Document, Heading, Inline, LineBreak, ListBlock, Meta, NoteRef, NoteXRef,
-                        Paragraph, ParaXRef, Table, Text)
+from ..checks.normtext import NormIndex
+from ..document import Block, Document, Inline, LineBreak, ListBlock, Meta, Paragraph, Strong, Table, Text
+from ..load.resolve import Dossier
+from ..models import Claim, Norm, PeopleSelection, Person, Section, Submission
+from .addressing import Addressing
+from .authorities import marks
+from .citations import long_date, norm_full, norm_short
+from .finish import Finisher, PendingAuthorities, PendingClaimRefs, PendingNote
 from .masking import Masker
 from .mdconvert import CLOSE, OPEN, Converter
-from ..models import Claim, Norm, PeopleSelection, Section, Submission
-from ..load.resolve import Dossier
+from .people import NOT_KNOWN, annex_people, annex_period, born, detainee_record, event_date, events_in, family_sort_key, legal_basis
 from .selection import select_claims, select_people
 from .templating import TEMPLATE_SUFFIX, environment, render, template_names
-
-
-@dataclass
-class PendingNote:
-    """A claim's footnote, cited once the final order of notes is known."""
-
-    claim: Claim
-    norms: list[Norm]
-
-
-@dataclass
-class PendingParagraphRefs:
-    """' (ICCPR, art 21; see paras 3, 5).': filled in once paragraphs and notes are numbered."""
-
-    claim_ids: list[str]
-    norms_text: str = ""
-
-
-@dataclass
-class PendingAuthorities:
-    """The table of authorities, built after numbering."""
 
 
 @dataclass
@@ -74,14 +59,15 @@ class Assembler:
     def __init__(self, dossier: Dossier, submission: Submission):
         self.dossier = dossier
         self.sub = submission
-        self.body = dossier.addressees[submission.to]
-        self.numbered = self.body.numbered_paragraphs
+        self.addressing = Addressing(dossier, submission)
+        self.numbered = any(b.numbered_paragraphs for b in self.addressing.bodies)
         self.masker = Masker(dossier, public=submission.edition == "public")
+        self.norm_index = NormIndex(dossier.norms)
         self.block_slots: list[list[Block]] = []
         self.inline_slots: list[list[Inline]] = []
-        self.claim_of: dict[int, Claim] = {}  # id(paragraph) -> claim
-        self.norms_of: dict[int, list[Norm]] = {}  # id(paragraph) -> norms shown in it
-        self.used_claims: dict[str, Claim] = {}
+        self.printed: dict[str, Claim] = {}  # claims printed in full, in order
+        self.cited: dict[int, list[Norm]] = {}  # id(block) -> the norms it cites
+        self.annexed: list[Person] = []
 
     # ---- placeholders ----------------------------------------------------------------------
     def _block(self, blocks: list[Block]) -> Markup:
@@ -92,104 +78,196 @@ class Assembler:
         self.inline_slots.append(inlines)
         return Markup(f"{OPEN}I{len(self.inline_slots) - 1}{CLOSE}")
 
-    def _para(self, text: str, numbered: bool = True, style: str | None = None) -> Paragraph:
-        return Paragraph([Text(text)], number=-1 if (numbered and self.numbered) else None, style=style)
+    def _numbered(self, children: list[Inline]) -> Paragraph:
+        return Paragraph(children, number=-1 if self.numbered else None)
+
+    def _mentioned(self, text: str) -> list[Norm]:
+        """Norms a text names in prose ("Article 405 of the Criminal Code"), for the authorities."""
+        found: dict[str, Norm] = {}
+        for mention in self.norm_index.find(text):
+            if len(mention.norm_ids) == 1:
+                found[mention.norm_ids[0]] = self.dossier.norms[mention.norm_ids[0]]
+        return list(found.values())
+
+    def _cites(self, block: Paragraph, norms: list[Norm]) -> Paragraph:
+        """Record the norms a paragraph cites; its note gives the full citation of new instruments."""
+        unique = list({n.id: n for n in norms}.values())
+        if unique:
+            self.cited[id(block)] = unique
+        return block
 
     # ---- helpers offered to templates ------------------------------------------------------
     def claims(self, section: Section) -> Markup:
-        """The section's claims, one paragraph and one footnote each."""
-        blocks: list[Block] = []
-        for claim in select_claims(self.dossier, section.claims):
-            blocks.append(self.claim_paragraph(claim, show_norms=section.require_norms))
+        """The section's claims, one paragraph and one footnote each; earlier ones referred back to."""
+        show_norms = section.require_norms
+        selected = select_claims(self.dossier, section.claims)
+        repeated = [c for c in selected if c.id in self.printed]
+        blocks: list[Block] = [self.claim_paragraph(c, show_norms) for c in selected if c.id not in self.printed]
+        if repeated and section.repeated == "reference":
+            blocks.extend(self._back_references(repeated, show_norms))
         return self._block(blocks)
 
     def claim_paragraph(self, claim: Claim, show_norms: bool = False) -> Paragraph:
-        self.used_claims[claim.id] = claim
-        norms = [self.dossier.norms[n] for n in claim.norms if n in self.dossier.norms]
-        text = self.masker.text(claim.statement.strip())
-        if show_norms and norms:
-            text = f"{text.rstrip('.')} ({group_short(norms)})."
-        para = self._para(text)
-        para.anchor = claim.id
-        para.children.append(PendingNote(claim, norms if show_norms else []))  # type: ignore[arg-type]
-        self.claim_of[id(para)] = claim
-        if show_norms:
-            self.norms_of[id(para)] = norms
-        return para
+        """A claim's statement as one paragraph, its norms in brackets when asked, its sources in a note."""
+        self.printed[claim.id] = claim
+        norms = [self.dossier.norms[n] for n in claim.norms if n in self.dossier.norms] if show_norms else []
+        text = self.masker.text(claim.statement.strip()).rstrip()
+        children: list[Inline] = [Text(text.rstrip(".") if norms else text)]
+        if norms:
+            children += [Text(" ("), *marks(norms), Text(").")]
+        elif not text.endswith((".", "?", "!", "”", '"')):
+            children.append(Text("."))
+        cited = norms + self._mentioned(claim.statement)
+        children.append(PendingNote(claim, cited))
+        para = self._numbered(children)
+        para.anchor = para.claim = claim.id
+        return self._cites(para, cited)
+
+    def _back_references(self, claims: list[Claim], show_norms: bool) -> list[Block]:
+        """Claims printed earlier: in a violations section, the norms their facts engage; else a pointer."""
+        if not show_norms:
+            ids = [c.id for c in claims]
+            return [self._numbered([Text("See also the facts set out "), PendingClaimRefs(ids, self.numbered),
+                                    Text(".")])]
+        groups: dict[tuple[str, ...], list[Claim]] = {}
+        for claim in claims:
+            groups.setdefault(tuple(n for n in claim.norms if n in self.dossier.norms), []).append(claim)
+        blocks: list[Block] = []
+        for norm_ids, members in groups.items():
+            ids = [c.id for c in members]
+            refs = PendingClaimRefs(ids, self.numbered)
+            if not norm_ids:
+                blocks.append(self._numbered([Text("See also the facts set out "), refs, Text(".")]))
+                continue
+            norms = [self.dossier.norms[n] for n in norm_ids]
+            para = self._numbered([Text("The facts set out "), refs, Text(" engage "), *marks(norms), Text("."),
+                                   PendingNote(None, norms)])
+            blocks.append(self._cites(para, norms))
+        return blocks
 
     def cite(self, claim_id: str) -> Markup:
-        """One claim as a paragraph with its footnote."""
-        return self._block([self.claim_paragraph(self.dossier.claims[claim_id])])
+        """One claim as a paragraph with its footnote (a reference back if it is printed already)."""
+        claim = self.dossier.claims[claim_id]
+        if claim_id in self.printed:
+            return self._block(self._back_references([claim], False))
+        return self._block([self.claim_paragraph(claim)])
 
     def text(self, markdown: str | None, numbered: bool = True) -> Markup:
         """A user's own Markdown (a section text), as blocks; paragraphs numbered where the body wants."""
         if not markdown:
             return Markup("")
         blocks = Converter(lambda n: [], lambda n: []).convert(self.masker.text(markdown))
-        if numbered and self.numbered:
-            for b in blocks:
-                if isinstance(b, Paragraph):
+        for b in blocks:
+            if isinstance(b, Paragraph):
+                if numbered and self.numbered:
                     b.number = -1
+                norms = self._mentioned(" ".join(t.text for t in b.children if isinstance(t, Text)))
+                if norms:
+                    b.children.append(PendingNote(None, norms))
+                    self._cites(b, norms)
         return self._block(blocks)
 
     def norm(self, norm_id: str) -> Markup:
-        """A norm's short form for running text."""
-        return self._inline([Text(norm_short(self.dossier.norms[norm_id]))])
+        """A norm's short form for running text (indexed in the table of authorities)."""
+        return self._inline(marks([self.dossier.norms[norm_id]]))
 
     def norm_citation(self, norm_id: str) -> str:
         """A norm's full OSCOLA citation."""
         return norm_full(self.dossier.norms[norm_id])
 
     def recommendations(self) -> Markup:
-        """The submission's recommendations, numbered, each pointing at the paragraphs it rests on."""
-        items: list[Block] = []
-        for i, rec in enumerate(self.sub.recommendations, 1):
+        """The recommendations as a numbered list, each with its norms and the paragraphs it rests on."""
+        items: list[list[Block]] = []
+        for rec in self.sub.recommendations:
             norms = [self.dossier.norms[n] for n in rec.norms if n in self.dossier.norms]
-            text = self.masker.text(rec.text.strip())
-            children: list[Inline] = [Text(f"{i}. {text.rstrip('.')}"),
-                                      PendingParagraphRefs(rec.claims, group_short(norms))]  # type: ignore[list-item]
+            text = self.masker.text(rec.text.strip()).rstrip().rstrip(".")
+            children: list[Inline] = [Text(text)]
+            refs = PendingClaimRefs(list(rec.claims), self.numbered, see=True)
+            if norms:
+                children += [Text(" ("), *marks(norms), refs, Text(")")]
+            else:
+                children += [refs]
+            children += [Text("."), PendingNote(None, norms)]
             para = Paragraph(children, style="recommendation")
-            self.norms_of[id(para)] = norms
-            items.append(para)
-        return self._block(items)
+            items.append([self._cites(para, norms)])
+        return self._block([ListBlock(items, ordered=True)]) if items else Markup("")
 
     def toa(self) -> Markup:
-        """The table of authorities: each norm cited, with the paragraphs that cite it."""
+        """The table of authorities: each norm cited, grouped by kind, with the places that cite it."""
         return self._block([PendingAuthorities()])  # type: ignore[list-item]
 
+    # ---- people ----------------------------------------------------------------------------
+    def _annexed(self) -> list[Person]:
+        """The annex's people, sorted by family name as printed (pseudonyms sorted as printed too)."""
+        if not self.annexed:
+            selection = self.sub.annex.people if self.sub.annex else None
+            people = annex_people(self.dossier.people, selection, annex_period(self.sub))
+            self.annexed = sorted(people, key=lambda p: family_sort_key(*self._family_given(p)))
+        return self.annexed
+
+    def _family_given(self, person: Person) -> tuple[str, str]:
+        shown = self.masker.name(person)
+        if shown != person.name:
+            return shown, ""
+        return person.family, person.given
+
+    def _display(self, person: Person) -> str:
+        family, given = self._family_given(person)
+        return f"{family.upper()}, {given}" if given else family
+
     def annex_people(self) -> Markup:
-        """A table of the people the annex selects, with their detention events."""
-        selection = self.sub.annex.people if self.sub.annex else None
-        header = [[Text(h)] for h in ("No.", "Name", "City", "Events (date, what, where, legal basis, outcome)")]
+        """A table of the people the annex selects: one row each, sorted by family name."""
+        period = annex_period(self.sub)
+        header = [[Text(h)] for h in ("No.", "Name", "Born", "City", "Date and place of detention",
+                                      "Legal basis", "Outcome", "Current status")]
         rows = []
-        for i, person in enumerate(select_people(self.dossier, selection), 1):
-            events = "; ".join(self._event(e) for e in person.events) or "—"
-            rows.append([[Text(str(i))], [Text(self.masker.name(person))], [Text(person.city or "")],
-                         [Text(events)]])
-        return self._block([Table(header, rows, widths=[0.6, 2.2, 1.4, 5.8])])
+        for i, person in enumerate(self._annexed(), 1):
+            events = events_in(person, period)
+            rows.append([[Text(str(i))], [Text(self._display(person))], [Text(born(person) or NOT_KNOWN)],
+                         [Text(self.masker.text(person.city or NOT_KNOWN))],
+                         self._lines([self._when_where(e) for e in events]),
+                         self._lines([legal_basis(e, self.dossier.norms) or NOT_KNOWN for e in events]),
+                         self._lines([e.outcome or NOT_KNOWN for e in events]),
+                         [Text(self.masker.text(person.status or NOT_KNOWN))]])
+        return self._block([Table(header, rows, widths=[0.5, 1.8, 0.8, 1.0, 2.2, 1.3, 1.6, 1.3])])
+
+    def _when_where(self, event) -> str:
+        bits = [event_date(event), event.what, event.where]
+        return self.masker.text(", ".join(b for b in bits if b))
+
+    def _lines(self, texts: list[str]) -> list[Inline]:
+        out: list[Inline] = []
+        for i, t in enumerate(texts or [NOT_KNOWN]):
+            if i:
+                out.append(LineBreak())
+            out.append(Text(self.masker.text(t)))
+        return out
 
     def detainee_records(self) -> Markup:
-        """One record per annexed person in the Working Group on Arbitrary Detention's layout."""
-        selection = self.sub.annex.people if self.sub.annex else None
+        """One record per annexed person, with every field of the Working Group's model questionnaire."""
+        period = annex_period(self.sub)
         blocks: list[Block] = []
-        for person in select_people(self.dossier, selection):
-            identity = ", ".join(x for x in (
-                self.masker.name(person), person.sex, f"born {person.born}" if person.born else None,
-                person.nationality, person.profession, person.city) if x)
-            rows = [[[Text("Identity")], [Text(identity)]]]
-            for event in person.events:
-                norm = self.dossier.norms.get(event.norm) if event.norm else None
-                detail = "; ".join(x for x in (event.where, f"legal basis: {norm_short(norm)}" if norm else None,
-                                               event.outcome) if x)
-                rows.append([[Text(f"{event.what.capitalize()} ({event.date})")], [Text(self.masker.text(detail) or "—")]])
-            blocks.append(Heading(3, [Text(self.masker.name(person))]))
-            blocks.append(Table([[Text("Item")], [Text("Details")]], rows, widths=[2.5, 7.5]))
+        for person in self._annexed():
+            rows: list[list[list[Inline]]] = []
+            group = None
+            for f in detainee_record(person, period, self.dossier.norms):
+                if f.group != group:
+                    group = f.group
+                    rows.append([[Strong([Text(group)])], []])
+                value = f.value
+                if f.field == "family_name":
+                    value = self._family_given(person)[0]
+                elif f.field == "first_names" and self.masker.name(person) != person.name:
+                    value = "withheld in this edition"
+                rows.append([[Text(f.label)], [Text(self.masker.text(value) if value else NOT_KNOWN)]])
+            categories = self.addressing.categories_of(person)
+            rows.append([[Strong([Text("Why the detention is arbitrary")])], []])
+            rows.append([[Text("Categories invoked")],
+                         [Text("; ".join(f"Category {c.category}" + (f": {self.masker.text(c.reason)}" if c.reason else "")
+                                         for c in categories) or NOT_KNOWN)]])
+            blocks.append(Paragraph([Strong([Text(self._display(person))])], style="small"))
+            blocks.append(Table([[Text("Item")], [Text("Details")]], rows, widths=[3.0, 7.0]))
         return self._block(blocks)
-
-    def _event(self, event) -> str:
-        norm = self.dossier.norms.get(event.norm) if event.norm else None
-        bits = [str(event.date), event.what, event.where or "", norm_short(norm) if norm else "", event.outcome or ""]
-        return ", ".join(self.masker.text(b) for b in bits if b)
 
     def person_name(self, person_id: str) -> str:
         """A person's name, or their pseudonym in a public edition without consent."""
@@ -203,180 +281,78 @@ class Assembler:
         """The submission's section with this role, or None."""
         return next((s for s in self.sub.sections if s.role == role), None)
 
-    def styled(self, style: str, *lines: str) -> Markup:
+    def styled(self, style: str, *lines) -> Markup:
         """Lines (or lists of lines) as one paragraph in a layout role: letterhead, address, date, subject,
-        salutation, signature, small."""
-        text = [str(x) for line in lines for x in (line if isinstance(line, (list, tuple)) else [line]) if x]
+        salutation, signature, small. An empty string between lines leaves a blank line."""
+        text = [str(x) if x is not None else "" for line in lines
+                for x in (line if isinstance(line, (list, tuple)) else [line])]
+        while text and not text[-1]:
+            text.pop()
         children: list[Inline] = []
         for i, line in enumerate(text):
             if i:
                 children.append(LineBreak())
-            children.append(Text(line))
+            if line:
+                children.append(Text(line))
         return self._block([Paragraph(children, style=style)]) if children else Markup("")
+
+    def signature(self) -> Markup:
+        """The closing, room for a handwritten signature, the signatory and the organisation (once)."""
+        author = self.dossier.meta.author if self.dossier.meta else None
+        lines = [self.addressing.body.closing, "", "", ""]
+        if author and author.signatory:
+            lines.append(author.signatory.name)
+            if author.signatory.title:
+                lines.append(author.signatory.title)
+            if author.name not in (author.signatory.title or ""):
+                lines.append(author.name)
+        elif author:
+            lines.append(author.name)
+        return self.styled("signature", *lines)
 
     # ---- the run --------------------------------------------------------------------------
     def context(self) -> dict:
         d = self.dossier
         sub = self.sub
+        a = self.addressing
         return {
             "dossier": d.meta, "author": d.meta.author if d.meta else None, "submission": sub,
-            "addressee": self.body, "cc": [d.addressees[a] for a in sub.cc if a in d.addressees],
+            "addressee": a.body, "addressees": a.bodies, "cc": a.copies, "bodies": a.bodies + a.copies,
             "edition": sub.edition, "numbered": self.numbered, "version": __version__,
             "victims": [d.people[p] for p in sub.victims if p in d.people],
+            "state": a.state_name, "salutation": a.salutation(), "subject_line": a.subject_line(),
+            "address_lines": a.address_lines(),
+            "consent_statement": a.consent_statement(self._named_victims()),
+            "categories": a.invoked_categories(self._annexed()),
             "claims": self.claims, "cite": self.cite, "text": self.text, "norm": self.norm,
             "norm_citation": self.norm_citation, "recommendations": self.recommendations, "toa": self.toa,
             "annex_people": self.annex_people, "detainee_records": self.detainee_records,
-            "bodies": [d.addressees[a] for a in dict.fromkeys([sub.to, *sub.cc]) if a in d.addressees],
-            "person_name": self.person_name, "people": self.people,
-            "section": self.section, "styled": self.styled, "long_date": long_date,
+            "person_name": self.person_name, "people": self.people, "signature": self.signature,
+            "section": self.section, "styled": self.styled, "long_date": long_date, "not_known": NOT_KNOWN,
+            "born": born,
         }
+
+    def _named_victims(self) -> list[Person]:
+        victims = [self.dossier.people[p] for p in self.sub.victims if p in self.dossier.people]
+        return list({p.id: p for p in victims + self._annexed()}.values())
 
     def assemble(self) -> Assembled:
         name = choose_template(self.dossier, self.sub)
         markdown = render(environment(self.dossier.template_overrides), name, self.context())
         blocks = Converter(lambda n: self.block_slots[n], lambda n: self.inline_slots[n]).convert(markdown)
         author = self.dossier.meta.author.name if self.dossier.meta else ""
-        meta = Meta(title=self.sub.title, author=author, subject=self.sub.subject or self.body.name,
+        meta = Meta(title=self.masker.text(self.sub.title), author=author,
+                    subject=self.masker.text(self.sub.subject or self.addressing.subject_line()),
                     language=self.sub.language, date=self.sub.date, edition=self.sub.edition,
-                    keywords=f"{self.sub.kind}; {self.sub.to}; {self.sub.edition}",
                     generator=f"briefgen {__version__}")
         document = Document(meta, blocks)
-        _Finisher(self, document).run()
-        used = list(self.used_claims.values())
+        abbreviations = dict(self.dossier.meta.abbreviations) if self.dossier.meta else {}
+        Finisher(self.dossier, document, self.cited, abbreviations, self.sub).run()
+        used = list(self.printed.values())
         sources = sorted({e.source for c in used for e in c.evidence})
-        norms = sorted({n for c in used for n in c.norms} | {n for r in self.sub.recommendations for n in r.norms})
-        people = sorted({p for c in used for p in c.people} | set(self.sub.victims)
-                        | {p.id for p in select_people(self.dossier, self.sub.annex.people if self.sub.annex else None)})
-        return Assembled(document, name, sorted(self.used_claims), sources, norms, people)
-
-
-class _Finisher:
-    """Numbers paragraphs, cites notes in order, fills paragraph references and the authorities."""
-
-    def __init__(self, assembler: Assembler, document: Document):
-        self.a = assembler
-        self.doc = document
-        self.citer = Citer()
-        self.claim_paras: dict[str, list[int]] = {}
-        self.claim_notes: dict[str, list[int]] = {}
-        self.norm_refs: dict[str, list[str]] = {}
-
-    def run(self) -> None:
-        number = 0
-        for block in self._walk(self.doc.blocks):
-            if isinstance(block, Paragraph) and block.number == -1:
-                number += 1
-                block.number = number
-                claim = self.a.claim_of.get(id(block))
-                if claim:
-                    self.claim_paras.setdefault(claim.id, []).append(number)
-        for resolve in (self._notes, self._paragraph_refs):
-            for block in self._walk(self.doc.blocks):
-                if isinstance(block, (Paragraph, Heading)):
-                    block.children = resolve(block, block.children)
-                elif isinstance(block, Table):
-                    block.header = [resolve(block, c) for c in block.header]
-                    block.rows = [[resolve(block, c) for c in row] for row in block.rows]
-        self.doc.blocks = self._authorities(self.doc.blocks)
-
-    def _walk(self, blocks):
-        for b in blocks:
-            yield b
-            if isinstance(b, ListBlock):
-                for item in b.items:
-                    yield from self._walk(item)
-            elif isinstance(b, BlockQuote):
-                yield from self._walk(b.children)
-
-    def _notes(self, block, inlines: list) -> list[Inline]:
-        out: list[Inline] = []
-        for node in inlines:
-            if isinstance(node, PendingNote):
-                evidence = [(self.a.dossier.sources[e.source], e) for e in node.claim.evidence
-                            if e.source in self.a.dossier.sources]
-                number = len(self.doc.notes) + 1
-                ref = self.doc.add_note(self.citer.note(number, evidence, node.norms))
-                self.claim_notes.setdefault(node.claim.id, []).append(ref.number)
-                out.append(ref)
-            else:
-                out.append(node)
-        return out
-
-    def _paragraph_refs(self, block, inlines: list) -> list[Inline]:
-        out: list[Inline] = []
-        for node in inlines:
-            if isinstance(node, PendingParagraphRefs):
-                paras = sorted({(p, cid) for cid in node.claim_ids for p in self.claim_paras.get(cid, [])})
-                notes = sorted({n for cid in node.claim_ids for n in self.claim_notes.get(cid, [])})
-                refs: list[Inline] = []
-                if paras:
-                    refs.append(Text(f"see {'para' if len(paras) == 1 else 'paras'} "))
-                    for i, (number, cid) in enumerate(paras):
-                        refs.extend([Text(", ")] if i else [])
-                        refs.append(ParaXRef(cid, number))
-                elif notes:
-                    refs.append(Text(f"see {'n' if len(notes) == 1 else 'nn'} "))
-                    for i, number in enumerate(notes):
-                        refs.extend([Text(", ")] if i else [])
-                        refs.append(NoteXRef(number))
-                if node.norms_text or refs:
-                    out.append(Text(" (" + node.norms_text + ("; " if node.norms_text and refs else "")))
-                    out.extend(refs)
-                    out.append(Text(")."))
-                else:
-                    out.append(Text("."))
-            else:
-                out.append(node)
-        norms = self.a.norms_of.get(id(block))
-        if norms:
-            where = self._where(block, out)
-            for n in norms:
-                self.norm_refs.setdefault(n.id, []).append(where)
-        return out
-
-    def _where(self, block, inlines) -> str:
-        if isinstance(block, Paragraph) and block.number and block.number > 0:
-            return f"para {block.number}"
-        notes = [n.number for n in inlines if isinstance(n, NoteRef)]
-        if notes:
-            return f"n {notes[0]}"
-        text = inlines[0].text if inlines and isinstance(inlines[0], Text) else ""
-        return f"recommendation {text.split('.')[0]}" if text[:1].isdigit() else "text"
-
-    def _authorities(self, blocks: list) -> list:
-        out = []
-        for b in blocks:
-            if isinstance(b, PendingAuthorities):
-                out.append(self._toa_table())
-            elif isinstance(b, ListBlock):
-                b.items = [self._authorities(item) for item in b.items]
-                out.append(b)
-            else:
-                out.append(b)
-        return out
-
-    def _toa_table(self) -> Table:
-        norms = [self.a.dossier.norms[n] for n in self.norm_refs]
-        norms.sort(key=lambda n: (n.jurisdiction != "international", n.instrument, _article_key(n)))
-        rows = []
-        for n in norms:
-            rows.append([[Text(norm_full(n))], [Text(_compress_refs(self.norm_refs[n.id]))]])
-        return Table([[Text("Authority")], [Text("Cited at")]], rows, widths=[7.0, 3.0])
-
-
-def _compress_refs(refs: list[str]) -> str:
-    """['para 3', 'para 5', 'n 2'] -> 'paras 3, 5; n 2'."""
-    groups: dict[str, list[str]] = {}
-    for ref in dict.fromkeys(refs):
-        kind, _, number = ref.rpartition(" ")
-        groups.setdefault(kind, []).append(number)
-    plural = {"para": "paras", "n": "nn", "recommendation": "recommendations"}
-    return "; ".join(f"{plural.get(k, k) if len(v) > 1 else k} {', '.join(v)}" for k, v in groups.items())
-
-
-def _article_key(norm: Norm) -> tuple:
-    raw = norm.article or norm.paragraph or ""
-    return tuple(int(p) if p.isdigit() else 0 for p in raw.replace("-", ".").split(".")) if raw else (0,)
+        norms = sorted({n.id for ns in self.cited.values() for n in ns} | {n for c in used for n in c.norms})
+        people = sorted({p for c in used for p in c.people} | set(self.sub.victims) | {p.id for p in self._annexed()})
+        return Assembled(document, name, list(self.printed), sources, norms, people)
 
 
 def assemble(dossier: Dossier, submission: Submission) -> Assembled:

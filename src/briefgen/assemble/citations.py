@@ -1,41 +1,80 @@
 """OSCOLA citations of sources and norms, as document inlines. Pure.
 
 Sources: full on first use, `(n X)` after, `Ibid` when the note just before cited the same single
-source; pinpoints kept; archived copies appended ("archived at <...>", our convention since OSCOLA
-has none). Norms: short form in the text ("ICCPR, art 21"), full citation on first use.
+source at the same pinpoint (`Ibid, para 3` at another pinpoint); publication and access dates,
+the language of a source not in the document's language, archived copies ("archived at <...>", our
+convention since OSCOLA has none); tracking parameters are dropped from printed URLs.
+
+Norms: short form in the text ("ICCPR, art 21"); an instrument's full citation once, in the note
+of the paragraph that first cites it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from ..document import Inline, Link, NoteXRef, Text, merge_text
-from ..models import Evidence, Norm, Source
+from ..models import Evidence, Norm, Source, prose_date
+from .typography import LANGUAGE_NAMES
+
+# Query parameters that only track who clicked where; they never change what a page shows.
+_TRACKING_PREFIXES = ("utm_", "__xts__", "__cft__", "mc_")
+_TRACKING = {"fbclid", "gclid", "dclid", "msclkid", "yclid", "igshid", "igsh", "__tn__", "_rdr", "ref_src",
+             "ref_url", "si", "feature", "mibextid", "app", "share_source", "fref", "dti", "hc_location", "hc_ref",
+             "eid", "pnref", "sfnsn"}
 
 
 def long_date(day: dt.date | None) -> str:
     """'13 June 2019', as OSCOLA writes dates."""
-    return f"{day.day} {day.strftime('%B')} {day.year}" if day else ""
+    return prose_date(day) if day else ""
+
+
+def clean_url(url: str) -> str:
+    """The URL without tracking parameters (utm_*, fbclid, __tn__...), so the printed link is the page's own."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return url
+    if not parts.query:
+        return url
+    kept = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
+            if k.lower() not in _TRACKING and not k.lower().startswith(_TRACKING_PREFIXES)]
+    return urlunsplit(parts._replace(query=urlencode(kept, safe=":/[]@!$'()*+,;")))
 
 
 def _url(url: str) -> list[Inline]:
+    url = clean_url(url)
     return [Text("<"), Link(url, [Text(url)]), Text(">")]
+
+
+def source_title(source: Source) -> str:
+    """'Title' [English title], or [description] for untitled material."""
+    if source.title:
+        return f"‘{source.title}’" + (f" [{source.title_en}]" if source.title_en else "")
+    return f"[{source.title_en or source.description}]"
 
 
 def _who_what(source: Source) -> str:
     who = source.author or source.publisher
-    if source.title:
-        what = f"'{source.title}'" + (f" [{source.title_en}]" if source.title_en else "")
-    else:
-        what = f"[{source.title_en or source.description}]"
-    return f"{who}, {what}" if who else what
+    return f"{who}, {source_title(source)}" if who else source_title(source)
 
 
-def source_full(source: Source, pinpoint: str | None) -> list[Inline]:
-    """The first, full citation of a source."""
-    parts: list[Inline] = [Text(_who_what(source))]
+def _language_note(source: Source, language: str) -> str:
+    lang = (source.language or "").split("-")[0].lower()
+    if not lang or lang == language:
+        return ""
+    return f" [in {LANGUAGE_NAMES.get(lang, lang)}]"
+
+
+def source_full(source: Source, pinpoint: str | None, language: str = "en") -> list[Inline]:
+    """The first, full citation of a source: who, 'what' (where, when) pinpoint <url> accessed date."""
+    parts: list[Inline] = [Text(_who_what(source) + _language_note(source, language))]
+    where_when = [source.publisher] if source.author and source.publisher else []
     if source.published:
-        parts.append(Text(f" ({long_date(source.published)})"))
+        where_when.append(long_date(source.published))
+    if where_when:
+        parts.append(Text(f" ({', '.join(where_when)})"))
     if pinpoint:
         parts.append(Text(f" {pinpoint}"))
     if source.url:
@@ -64,39 +103,52 @@ def norm_short(norm: Norm) -> str:
     return norm.short
 
 
-def _number_key(raw: str) -> tuple:
+def number_key(raw: str) -> tuple:
+    """'9.2' -> (9, 2): articles and paragraphs in their natural order."""
     return tuple(int(p) if p.isdigit() else 0 for p in raw.replace("-", ".").split("."))
+
+
+def pinpoint(norm: Norm) -> str:
+    """'art 21(2)', 'para 9.2', or '' for an instrument cited as a whole."""
+    if norm.article:
+        return f"art {norm.article}" + (f"({norm.part})" if norm.part else "")
+    if norm.paragraph:
+        return f"para {norm.paragraph}"
+    return ""
+
+
+def group_norms(norms: list[Norm]) -> list[tuple[str, list[Norm]]]:
+    """Norms grouped by short form, in first-seen order, each group in article order."""
+    groups: dict[str, list[Norm]] = {}
+    for n in norms:
+        groups.setdefault(n.short, [])
+        if n not in groups[n.short]:
+            groups[n.short].append(n)
+    return [(short, sorted(items, key=lambda n: number_key(n.article or n.paragraph or "0")))
+            for short, items in groups.items()]
+
+
+def group_text(short: str, items: list[Norm]) -> str:
+    """'ICCPR, arts 9, 21', 'Copenhagen Document, paras 7, 9.2' or 'EPCA'."""
+    arts = [n for n in items if n.article]
+    paras = [n for n in items if n.paragraph and not n.article]
+    bits = []
+    if arts:
+        numbers = ", ".join(n.article + (f"({n.part})" if n.part else "") for n in arts)
+        bits.append(f"{'arts' if len(arts) > 1 else 'art'} {numbers}")
+    if paras:
+        bits.append(f"{'paras' if len(paras) > 1 else 'para'} {', '.join(n.paragraph for n in paras)}")
+    return f"{short}, {'; '.join(bits)}" if bits else short
 
 
 def group_short(norms: list[Norm]) -> str:
     """Short forms grouped by instrument, articles in order: 'ICCPR, arts 9, 21; Criminal Code, art 405'."""
-    groups: dict[str, list[Norm]] = {}
-    for n in norms:
-        groups.setdefault(n.short, []).append(n)
-    parts = []
-    for short, items in groups.items():
-        arts = sorted((n for n in items if n.article), key=lambda n: _number_key(n.article))
-        paras = sorted((n for n in items if n.paragraph and not n.article), key=lambda n: _number_key(n.paragraph))
-        if len(arts) > 1:
-            parts.append(f"{short}, arts " + ", ".join(n.article + (f"({n.part})" if n.part else "") for n in arts))
-        elif arts:
-            parts.append(norm_short(arts[0]))
-        if len(paras) > 1:
-            parts.append(f"{short}, paras " + ", ".join(n.paragraph for n in paras))
-        elif paras:
-            parts.append(norm_short(paras[0]))
-        parts.extend(norm_short(n) for n in items if not n.article and not n.paragraph)
-    return "; ".join(parts)
+    return "; ".join(group_text(short, items) for short, items in group_norms(norms))
 
 
-def norm_full(norm: Norm) -> str:
-    """The full OSCOLA citation of a norm, used the first time it is cited."""
-    pin = ""
-    if norm.article:
-        pin = f" art {norm.article}" + (f"({norm.part})" if norm.part else "")
-    elif norm.paragraph:
-        pin = f" para {norm.paragraph}"
-    if norm.kind == "treaty" or norm.kind == "agreement":
+def instrument_full(norm: Norm) -> str:
+    """The full OSCOLA citation of a norm's instrument, without the article (defines its short form)."""
+    if norm.kind in ("treaty", "agreement"):
         dates = []
         if norm.adopted:
             dates.append(f"adopted {long_date(norm.adopted)}")
@@ -105,54 +157,81 @@ def norm_full(norm: Norm) -> str:
         text = norm.instrument + (f" ({', '.join(dates)})" if dates else "")
         if norm.series:
             text += f" {norm.series}"
-        if norm.short and norm.short != norm.instrument:
-            text += f" ({norm.short})"
-        return text + pin
-    if norm.kind in ("general-comment", "resolution", "declaration", "guidelines", "commitment"):
-        text = f"{norm.author}, '{norm.instrument}'" if norm.author else f"'{norm.instrument}'"
+    elif norm.kind in ("general-comment", "resolution", "declaration", "guidelines", "commitment"):
+        text = f"{norm.author}, ‘{norm.instrument}’" if norm.author else f"‘{norm.instrument}’"
         if norm.adopted:
             text += f" ({long_date(norm.adopted)})"
         if norm.symbol:
             text += f" UN Doc {norm.symbol}" if "/" in norm.symbol and norm.symbol[0].isalpha() else f" {norm.symbol}"
-        return text + pin
-    return norm.instrument + ("," if pin else "") + pin
+    else:
+        text = norm.instrument
+    if norm.short and norm.short != norm.instrument:
+        text += f" ({norm.short})"
+    return text
+
+
+def norm_full(norm: Norm) -> str:
+    """The full OSCOLA citation of a norm, article included."""
+    pin = pinpoint(norm)
+    text = instrument_full(norm)
+    if not pin:
+        return text
+    separator = " " if norm.kind in ("treaty", "agreement") or text.endswith(")") else ", "
+    return text + separator + pin
 
 
 class Citer:
-    """Formats the footnotes of one document in order, remembering first notes for `(n X)`."""
+    """Formats the footnotes of one document in order, remembering first notes for `(n X)`.
 
-    def __init__(self):
+    `norms_in_notes` keeps the older style that repeats every norm of a paragraph as "See ..." in
+    its note; by default a note carries only the full citation of instruments cited for the first
+    time, and the paragraph's text the short forms.
+    """
+
+    def __init__(self, language: str = "en", norms_in_notes: bool = False):
+        self.language = language
+        self.norms_in_notes = norms_in_notes
         self.first_note: dict[str, int] = {}
-        self.cited_norms: set[str] = set()
-        self.cited_instruments: set[str] = set()
-        self.previous_sources: list[str] = []
+        self.defined: set[str] = set()  # instruments whose full citation was given
+        self.previous: list[tuple[str, str | None]] = []
+
+    def new_instruments(self, norms: list[Norm]) -> list[Norm]:
+        """The norms whose instrument has not yet been cited in full, one per instrument."""
+        seen: dict[str, Norm] = {}
+        for n in norms:
+            if n.instrument not in self.defined and n.instrument not in seen:
+                seen[n.instrument] = n
+        return list(seen.values())
 
     def note(self, number: int, evidence: list[tuple[Source, Evidence]], norms: list[Norm]) -> list[Inline]:
-        """The content of footnote `number`: its sources, then norms cited for the first time."""
+        """The content of footnote `number`: its sources, then the full citations of new instruments."""
         parts: list[Inline] = []
+        cited = [(s.id, ev.pinpoint) for s, ev in evidence]
         for i, (source, ev) in enumerate(evidence):
             if i:
                 parts.append(Text("; "))
-            if i == 0 and self.previous_sources == [source.id]:
-                parts.append(Text("Ibid" + (f" {ev.pinpoint}" if ev.pinpoint else "")))
+            if i == 0 and len(self.previous) == 1 and self.previous[0][0] == source.id:
+                same_place = self.previous[0][1] == ev.pinpoint
+                parts.append(Text("Ibid" + ("" if same_place or not ev.pinpoint else f", {ev.pinpoint}")))
             elif source.id in self.first_note:
                 parts.extend(source_short(source, self.first_note[source.id], ev.pinpoint))
             else:
                 self.first_note[source.id] = number
-                parts.extend(source_full(source, ev.pinpoint))
-        new_norms = [n for n in norms if n.id not in self.cited_norms]
-        if new_norms:
-            if parts:
-                parts.append(Text(". "))
-            first, again = [], []
-            for n in new_norms:  # the first article of an instrument in full, the rest short
-                (again if n.instrument in self.cited_instruments else first).append(n)
-                self.cited_instruments.add(n.instrument)
-            cites = [norm_full(n) for n in first] + ([group_short(again)] if again else [])
-            parts.append(Text("See " + "; ".join(cites)))
-            self.cited_norms.update(n.id for n in new_norms)
+                parts.extend(source_full(source, ev.pinpoint, self.language))
+        parts.extend(self._norm_part(norms, bool(parts)))
         last = parts[-1] if parts else None
         if not (isinstance(last, Text) and last.text.rstrip().endswith((".", "?", "!"))):
             parts.append(Text("."))
-        self.previous_sources = [s.id for s, _ in evidence]
+        self.previous = cited
         return merge_text(parts)
+
+    def _norm_part(self, norms: list[Norm], after_sources: bool) -> list[Inline]:
+        new = self.new_instruments(norms)
+        self.defined.update(n.instrument for n in new)
+        if self.norms_in_notes and norms:
+            cites = [norm_full(n) for n in new] + ([group_short([n for n in norms if n not in new])]
+                                                   if any(n not in new for n in norms) else [])
+            return [Text((". " if after_sources else "") + "See " + "; ".join(c for c in cites if c))]
+        if not new:
+            return []
+        return [Text((". " if after_sources else "") + "; ".join(instrument_full(n) for n in new))]

@@ -51,7 +51,7 @@ def _required_parts(dossier: Dossier, sub) -> Iterator[Diagnostic]:
         roles.add("summary")
     if sub.annex and sub.annex.people:
         roles.add("detainees")
-    bodies = [dossier.addressees[a] for a in dict.fromkeys([sub.to, *sub.cc]) if a in dossier.addressees]
+    bodies = [dossier.addressees[a] for a in dict.fromkeys([*sub.addressees, *sub.cc]) if a in dossier.addressees]
     seen: set[str] = set()
     for body in bodies:
         for part in body.required_sections:

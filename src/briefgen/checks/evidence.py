@@ -44,6 +44,10 @@ def check(dossier: Dossier) -> Iterator[Diagnostic]:
             yield diagnostic("BG304", dossier.where(source, "url"),
                              f"source '{source.id}' has no archived or local copy: links rot, "
                              "add 'archive' (a preserved copy) or 'file' with its 'sha256'", source.id)
+        if source.url and not source.accessed and not source.confidential:
+            yield diagnostic("BG307", dossier.where(source, "url"),
+                             f"source '{source.id}' is a web page without an 'accessed' date: OSCOLA cites web "
+                             "sources with the date they were read; add 'accessed: YYYY-MM-DD'", source.id)
         if source.id not in cited:
             yield diagnostic("BG306", dossier.where(source, "id"),
                              f"source '{source.id}' is not cited by any claim: cite it or remove it", source.id)

@@ -56,6 +56,10 @@ def _submission(dossier: Dossier, sub) -> Iterator[Diagnostic]:
     if sub.to not in dossier.addressees:
         yield _unknown("BG205", "addressee", dossier.where(sub, "to"), sub.to, dossier.addressees, sub.id,
                        "use a built-in id (`briefgen list addressees`) or define it in addressees.yaml")
+    for i, aid in enumerate(sub.joint):
+        if aid not in dossier.addressees:
+            yield _unknown("BG205", "addressee", dossier.where(sub, "to", i + 1), aid, dossier.addressees, sub.id,
+                           "use a built-in id (`briefgen list addressees`) or define it in addressees.yaml")
     for i, aid in enumerate(sub.cc):
         if aid not in dossier.addressees:
             yield _unknown("BG205", "addressee", dossier.where(sub, "cc", i), aid, dossier.addressees, sub.id,

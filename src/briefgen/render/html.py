@@ -64,8 +64,9 @@ class _Writer:
                     cls.append("numbered")
                     num = f'<span class="para-num">{b.number}.</span>'
                 attr = f' class="{" ".join(cls)}"' if cls else ""
-                if b.anchor:
-                    attr += f' id="{escape(b.anchor)}"'
+                anchor = b.anchor or next((f"note-{n.number}" for n in b.children if isinstance(n, NoteRef)), None)
+                if anchor:  # the PDF writer moves a paragraph that its notes cannot follow by its id
+                    attr += f' id="{escape(anchor)}"'
                 self.out.append(f"<p{attr}>{num}{self.inlines(b.children)}</p>")
             elif isinstance(b, ListBlock):
                 tag = "ol" if b.ordered else "ul"
@@ -94,8 +95,8 @@ class _Writer:
                         f'</colgroup><thead><tr><th>Authority</th><th>{escape(t.heading)}</th></tr></thead><tbody>')
         for group in t.groups:
             self.out.append(f'<tr class="group"><th colspan="2">{escape(group.title)}</th></tr>')
-            self.out.extend(f"<tr><td>{self.inlines(e.children)}</td><td>{self.inlines(e.places)}</td></tr>"
-                            for e in group.entries)
+            self.out.extend(f'<tr class="level-{e.level}"><td>{self.inlines(e.children)}</td>'
+                            f"<td>{self.inlines(e.places)}</td></tr>" for e in group.entries)
         self.out.append("</tbody></table>")
 
     def table(self, t: Table) -> None:

@@ -12,6 +12,7 @@ from urllib.parse import unquote, urlparse
 from . import RenderError
 
 VARIANTS = (None, "pdf/a-3b", "pdf/ua-1")
+MAX_PLACEMENT_PASSES = 12
 _FONT_CONFIG = None
 
 
@@ -55,6 +56,78 @@ def _source_date(created: dt.date | None):
             os.environ.pop("SOURCE_DATE_EPOCH", None)
 
 
+def _laid_out(weasyprint, html: str, base_dir: Path, fetcher):
+    """The laid-out document, every footnote on the page of its call.
+
+    WeasyPrint sometimes defers a note to the next page to make room for the first line of the
+    paragraph that follows its call (its footnote reporting ignores `footnote-policy` there). Each
+    time that happens, the following block is made to start a new page (or, if that is not enough,
+    the paragraph of the call itself) and the document is laid out again.
+    """
+    rules: dict[str, str] = {}
+    for _ in range(MAX_PLACEMENT_PASSES):
+        styled = html.replace("</style>", "".join(rules.values()) + "</style>", 1) if rules else html
+        document = weasyprint.HTML(string=styled, base_url=str(base_dir.resolve()) + "/",
+                                   url_fetcher=fetcher).render(font_config=_FONT_CONFIG)
+        stray = misplaced_notes(document)
+        if not stray:
+            return document
+        for paragraph in stray:
+            selector = f'[id="{paragraph}"]'
+            rules[paragraph] = (f"{selector} {{ break-before: page; }}" if paragraph in rules
+                                else f"{selector} + * {{ break-before: page; }}")
+    raise RenderError("footnotes could not all be kept on the page of their call; shorten the longest notes")
+
+
+def misplaced_notes(document) -> list[str]:
+    """Ids of the paragraphs whose footnote does not sit, in order, at the foot of the call's page."""
+    calls: dict[str, tuple[int, str]] = {}
+    placed: dict[str, int] = {}
+    order_broken: list[str] = []
+    for page_number, page in enumerate(document.pages):
+        body, *others = page._page_box.children
+        for note, paragraph in _calls(body, None):
+            calls.setdefault(note, (page_number, paragraph))
+        markers = [m for other in others for m in _markers(other)]
+        for marker in markers:
+            placed.setdefault(marker, page_number)
+        numbers = [int(m) for m in markers if m.isdigit()]
+        if numbers != sorted(numbers):
+            order_broken.extend(str(n) for n in numbers)
+    stray = [paragraph for note, (page, paragraph) in calls.items()
+             if placed.get(note) != page or note in order_broken]
+    return list(dict.fromkeys(p for p in stray if p))
+
+
+def _text(box) -> str:
+    from weasyprint.formatting_structure import boxes
+    if isinstance(box, boxes.TextBox):
+        return box.text
+    return "".join(_text(c) for c in getattr(box, "children", None) or [])
+
+
+def _calls(box, paragraph):
+    """(note number, id of the enclosing paragraph) for each footnote call under a box, in order."""
+    tag = str(getattr(box, "element_tag", "") or "")
+    if tag.endswith("::footnote-call"):
+        yield _text(box).strip(), paragraph
+        return
+    element = getattr(box, "element", None)
+    if tag == "p" and element is not None and element.get("id"):
+        paragraph = element.get("id")
+    for child in getattr(box, "children", None) or []:
+        yield from _calls(child, paragraph)
+
+
+def _markers(box):
+    tag = str(getattr(box, "element_tag", "") or "")
+    if tag.endswith("::footnote-marker"):
+        yield _text(box).strip().rstrip(".").strip()
+        return
+    for child in getattr(box, "children", None) or []:
+        yield from _markers(child)
+
+
 def render_pdf(html: str, *, base_dir: Path, allowed_roots: list[Path], variant: str | None = None,
                attachments=(), created: dt.date | None = None) -> bytes:
     """PDF bytes of `html`; images and styles only from files under `allowed_roots`."""
@@ -76,8 +149,8 @@ def render_pdf(html: str, *, base_dir: Path, allowed_roots: list[Path], variant:
     options = {"attachments": files or None, "pdf_variant": variant, "pdf_tags": variant == "pdf/ua-1"}
     try:
         with _source_date(created):
-            document = weasyprint.HTML(string=html, base_url=str(base_dir.resolve()) + "/", url_fetcher=fetcher)
-            return document.write_pdf(font_config=_FONT_CONFIG, **options)
+            document = _laid_out(weasyprint, html, base_dir, fetcher)
+            return document.write_pdf(**options)
     except FatalURLFetchingError as exc:
         url = fetcher.refused[-1] if fetcher.refused else str(exc)
         raise RenderError(f"refused to load {url}: only files inside the dossier and template folders can be "

@@ -1,0 +1,218 @@
+"""The last pass of assembly, in document order: number paragraphs, cite footnotes (so `(n X)` and
+`ibid` follow the page), resolve cross-references, fill in the table of authorities, spell out
+abbreviations at first use and set typographic quotation marks. Pure."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..document import (AuthoritiesTable, BlockQuote, Document, Emph, Heading, Inline, Link, ListBlock, NoteRef,
+                        NoteXRef, Paragraph, ParaXRef, Strong, Table, Text, merge_text)
+from ..load.resolve import Dossier
+from ..models import Claim, Norm, Submission
+from .authorities import Place, authorities_table
+from .citations import Citer
+from .typography import Abbreviations, smart_quotes
+
+
+@dataclass
+class PendingNote:
+    """A paragraph's footnote: the claim's sources (if any) and the full citation of new instruments."""
+
+    claim: Claim | None
+    norms: list[Norm]
+
+
+@dataclass
+class PendingClaimRefs:
+    """A reference to the paragraphs (or, unnumbered, the notes) of claims printed elsewhere.
+
+    Numbered: 'in para 4 above', 'in paras 4 and 6 above'; with `see`: '; see paras 4, 6'.
+    Unnumbered: 'above (n 3)', with `see`: '; see nn 3, 5'.
+    """
+
+    claim_ids: list[str]
+    numbered: bool
+    see: bool = False
+
+
+@dataclass
+class PendingAuthorities:
+    """The table of authorities, built once every place is known."""
+
+
+def walk(blocks):
+    """Every block in document order, list items and quotes included."""
+    for b in blocks:
+        yield b
+        if isinstance(b, ListBlock):
+            for item in b.items:
+                yield from walk(item)
+        elif isinstance(b, BlockQuote):
+            yield from walk(b.children)
+
+
+def _numbers(items: list, make) -> list[Inline]:
+    out: list[Inline] = []
+    for i, item in enumerate(items):
+        if i:
+            out.append(Text(" and " if i == len(items) - 1 and len(items) < 3 else ", "))
+        out.append(make(item))
+    return out
+
+
+class Finisher:
+    """Resolves what assembly left pending, in the order a reader meets it."""
+
+    def __init__(self, dossier: Dossier, document: Document, cited: dict[int, list[Norm]],
+                 abbreviations: dict[str, str], submission: Submission):
+        self.dossier = dossier
+        self.doc = document
+        self.cited = cited
+        self.citer = Citer(submission.language.split("-")[0], submission.norms_in_notes)
+        self.abbreviations = Abbreviations(abbreviations, {n.short for n in dossier.norms.values()})
+        self.claim_paras: dict[str, int] = {}
+        self.claim_notes: dict[str, int] = {}
+        self.places: dict[str, list[Place]] = {}
+
+    def run(self) -> None:
+        self._number()
+        self._resolve(self._notes)
+        self._resolve(self._refs)
+        self._index()
+        self.doc.blocks = [self._authorities(b) for b in self.doc.blocks]
+        self._typography()
+
+    # ---- numbering and notes ----------------------------------------------------------------
+    def _number(self) -> None:
+        number = 0
+        for block in walk(self.doc.blocks):
+            if isinstance(block, Paragraph) and block.number == -1:
+                number += 1
+                block.number = number
+                block.anchor = block.anchor or f"para-{number}"
+                if block.claim:
+                    self.claim_paras[block.claim] = number
+
+    def _resolve(self, resolve) -> None:
+        for block in walk(self.doc.blocks):
+            if isinstance(block, (Paragraph, Heading)):
+                block.children = merge_text(resolve(block.children))
+            elif isinstance(block, Table):
+                block.header = [resolve(c) for c in block.header]
+                block.rows = [[resolve(c) for c in row] for row in block.rows]
+
+    def _notes(self, inlines: list) -> list[Inline]:
+        out: list[Inline] = []
+        for node in inlines:
+            if not isinstance(node, PendingNote):
+                out.append(node)
+                continue
+            evidence = []
+            if node.claim:
+                evidence = [(self.dossier.sources[e.source], e) for e in node.claim.evidence
+                            if e.source in self.dossier.sources]
+            if not evidence and not self.citer.new_instruments(node.norms) and not self.citer.norms_in_notes:
+                continue  # nothing to say in a note
+            if not evidence and not node.norms:
+                continue
+            ref = self.doc.add_note(self.citer.note(len(self.doc.notes) + 1, evidence, node.norms))
+            if node.claim:
+                self.claim_notes[node.claim.id] = ref.number
+            out.append(ref)
+        return out
+
+    def _refs(self, inlines: list) -> list[Inline]:
+        out: list[Inline] = []
+        for node in inlines:
+            if isinstance(node, PendingClaimRefs):
+                out.extend(self._claim_refs(node))
+            else:
+                out.append(node)
+        return out
+
+    def _claim_refs(self, node: PendingClaimRefs) -> list[Inline]:
+        paras = sorted({self.claim_paras[c] for c in node.claim_ids if c in self.claim_paras})
+        anchors = {self.claim_paras[c]: c for c in node.claim_ids if c in self.claim_paras}
+        if paras:
+            words = "para" if len(paras) == 1 else "paras"
+            refs = _numbers(paras, lambda n: ParaXRef(anchors[n], n))
+            return ([Text(f"; see {words} ")] + refs) if node.see else ([Text(f"in {words} ")] + refs + [Text(" above")])
+        notes = sorted({self.claim_notes[c] for c in node.claim_ids if c in self.claim_notes})
+        if notes:
+            words = "n" if len(notes) == 1 else "nn"
+            refs = _numbers(notes, NoteXRef)
+            return ([Text(f"; see {words} ")] + refs) if node.see else ([Text(f"above ({words} ")] + refs + [Text(")")])
+        return [] if node.see else [Text("above")]
+
+    # ---- the table of authorities ---------------------------------------------------------------
+    def _index(self) -> None:
+        """Where each norm is cited: the paragraph's number, else its note, else its recommendation number."""
+        for block in self.doc.blocks:
+            self._index_block(block, None)
+
+    def _index_block(self, block, recommendation: int | None) -> None:
+        if isinstance(block, ListBlock):
+            for i, item in enumerate(block.items, block.start):
+                for inner in item:
+                    self._index_block(inner, i if block.ordered else recommendation)
+            return
+        if isinstance(block, BlockQuote):
+            for inner in block.children:
+                self._index_block(inner, recommendation)
+            return
+        norms = self.cited.get(id(block))
+        if not norms or not isinstance(block, Paragraph):
+            return
+        if block.number:
+            place = Place("para", block.number, block.anchor)
+        elif recommendation is not None:
+            place = Place("recommendation", recommendation)
+        else:
+            note = next((n.number for n in block.children if isinstance(n, NoteRef)), None)
+            if note is None:
+                return
+            place = Place("n", note)
+        for n in norms:
+            self.places.setdefault(n.id, []).append(place)
+
+    def _authorities(self, block):
+        if isinstance(block, PendingAuthorities):
+            heading = "Paragraphs" if any(p.kind == "para" for ps in self.places.values() for p in ps) else "Cited at"
+            return authorities_table(self.places, self.dossier.norms, heading)
+        if isinstance(block, ListBlock):
+            block.items = [[self._authorities(b) for b in item] for item in block.items]
+        return block
+
+    # ---- typography ------------------------------------------------------------------------------
+    def _typography(self) -> None:
+        body_roles = (None, "recommendation")
+        for block in walk(self.doc.blocks):
+            if isinstance(block, Paragraph):
+                block.children = self._text(block.children, abbreviate=block.style in body_roles)
+            elif isinstance(block, Heading):
+                block.children = self._text(block.children, abbreviate=False)
+            elif isinstance(block, Table):
+                block.header = [self._text(c, False) for c in block.header]
+                block.rows = [[self._text(c, False) for c in row] for row in block.rows]
+            elif isinstance(block, AuthoritiesTable):
+                for group in block.groups:
+                    for entry in group.entries:
+                        entry.children = self._text(entry.children, False)
+        for note in self.doc.notes:
+            note.children = self._text(note.children, False)
+        self.doc.meta.title = smart_quotes(self.doc.meta.title)
+        self.doc.meta.subject = smart_quotes(self.doc.meta.subject)
+
+    def _text(self, inlines: list, abbreviate: bool) -> list:
+        out = []
+        for node in inlines:
+            if isinstance(node, Text):
+                text = self.abbreviations.expand(node.text) if abbreviate else node.text
+                out.append(Text(smart_quotes(text)))
+            elif isinstance(node, (Emph, Strong)):
+                node.children = self._text(node.children, abbreviate)
+                out.append(node)
+            else:
+                out.append(node)  # links keep their text: a URL is printed as it is
+        return out
