@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import shutil
 import subprocess
 import time
 import zipfile
@@ -19,6 +18,7 @@ from briefgen.document import (BlockQuote, Document, Emph, Heading, LineBreak, L
 from briefgen.render import RenderError
 from briefgen.render.docx import render_docx
 from briefgen.render.docx.package import STYLE_TYPES, builtin_reference
+from render.office import client_tools
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -116,19 +116,10 @@ def rendered() -> bytes:
         return render_docx(sample())
 
 
-def _client_tools() -> tuple[str, str]:
-    """soffice and pdftotext, or a test failure (never a skip) saying how to get them."""
-    soffice, pdftotext = shutil.which("soffice"), shutil.which("pdftotext")
-    if not soffice or not pdftotext:
-        pytest.fail("LibreOffice (soffice) and poppler-utils (pdftotext) are missing: run the README's test "
-                    "command, ./dev.sh test, which installs them", pytrace=False)
-    return soffice, pdftotext
-
-
 @pytest.fixture(scope="module")
 def pdf_text(rendered, tmp_path_factory) -> str:
     """The text LibreOffice lays out from the DOCX (converted once per module)."""
-    soffice, pdftotext = _client_tools()
+    soffice, pdftotext = client_tools()
     folder = tmp_path_factory.mktemp("libreoffice")
     source = folder / "letter.docx"
     source.write_bytes(rendered)
@@ -474,7 +465,7 @@ def test_unreadable_reference_raises():
 # ---- a real client ---------------------------------------------------------------------------
 
 def test_libreoffice_shows_body_and_footnotes(request):
-    _client_tools()
+    client_tools()
     flat = " ".join(request.getfixturevalue("pdf_text").split())
     for expected in ["Communication concerning the 2019 rallies", "On 9 June 2019 police detained protesters",
                      "Person 3", "Annex text after the page break", KAZAKH, *NOTE_TEXTS[::2],

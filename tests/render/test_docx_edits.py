@@ -15,7 +15,6 @@ import datetime as dt
 import io
 import json
 import re
-import shutil
 import subprocess
 import zipfile
 from pathlib import Path
@@ -29,6 +28,7 @@ from briefgen.document import (AuthoritiesTable, AuthorityEntry, AuthorityGroup,
 from briefgen.render.docx import render_docx
 from briefgen.render.docx.fields import claim_bookmark
 from briefgen.render.docx.properties import claim_bookmarks, read_manifest
+from render.office import client_tools
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = {"w": W}
@@ -80,17 +80,9 @@ def letter() -> Document:
     return doc
 
 
-def _tools() -> tuple[str, str]:
-    soffice, pdftotext = shutil.which("soffice"), shutil.which("pdftotext")
-    if not soffice or not pdftotext:
-        pytest.fail("LibreOffice (soffice) and poppler-utils (pdftotext) are missing: run ./dev.sh test, "
-                    "which installs them", pytrace=False)
-    return soffice, pdftotext
-
-
 def pdf_text(data: bytes, folder: Path) -> str:
     """LibreOffice's layout of a DOCX (it updates fields as it converts), as one line of text."""
-    soffice, pdftotext = _tools()
+    soffice, pdftotext = client_tools()
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "letter.docx").write_bytes(data)
     subprocess.run([soffice, f"-env:UserInstallation={(folder / 'profile').as_uri()}", "--headless",
@@ -158,7 +150,7 @@ def edit_like_word(data: bytes) -> bytes:
 def edit_in_libreoffice(data: bytes, edits: list[dict], folder: Path) -> tuple[bytes, dict]:
     """Open the DOCX in LibreOffice, make the edits, save as DOCX; returns the saved bytes and what
     LibreOffice reported."""
-    _tools()
+    client_tools()
     if not Path(SYSTEM_PYTHON).exists() or subprocess.run([SYSTEM_PYTHON, "-c", "import uno"],
                                                           capture_output=True).returncode:
         pytest.fail("LibreOffice's Python bridge is missing (Debian package python3-uno): run ./dev.sh test, "
