@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 RUNTIME_DEBS=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core)
-TEST_DEBS=(poppler-utils libreoffice-writer-nogui)
+TEST_DEBS=(poppler-utils libreoffice-writer-nogui python3-uno)
 VENV=${BRIEFGEN_VENV:-.venv}
 
 need_debs() {

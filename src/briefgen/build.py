@@ -45,6 +45,7 @@ def render_formats(dossier: Dossier, sub_id: str, formats: list[str], pdf_varian
                            "confidential edition")
     out: dict[str, bytes] = {}
     man = manifest(dossier, sub_id, assembled, formats)
+    document.meta.manifest = man.decode("utf-8")  # the DOCX keeps it in its custom properties
     try:
         if "docx" in formats:
             out["docx"] = render_docx(document, template_file("reference.docx", dossier.template_overrides))

@@ -67,10 +67,10 @@ def _notes(docx):
     with zipfile.ZipFile(docx) as z:
         notes = etree.fromstring(z.read("word/footnotes.xml"))
         body = etree.fromstring(z.read("word/document.xml"))
-    texts = {int(n.get(f"{W}id")): "".join(n.itertext()).strip() for n in notes.iter(f"{W}footnote")
-             if int(n.get(f"{W}id")) > 0}
+    texts = {int(n.get(f"{W}id")): "".join(n.itertext(f"{W}t")).strip() for n in notes.iter(f"{W}footnote")
+             if int(n.get(f"{W}id")) > 0}  # w:t only: field instructions are not text
     refs = [int(r.get(f"{W}id")) for r in body.iter(f"{W}footnoteReference")]
-    return texts, refs, "".join(body.itertext())
+    return texts, refs, "".join(body.itertext(f"{W}t"))
 
 
 def test_build_writes_docx_pdf_and_manifest_with_citations(runner, dossier, tmp_path):

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import shutil
 import subprocess
 import time
 import zipfile
@@ -19,6 +18,7 @@ from briefgen.document import (BlockQuote, Document, Emph, Heading, LineBreak, L
 from briefgen.render import RenderError
 from briefgen.render.docx import render_docx
 from briefgen.render.docx.package import STYLE_TYPES, builtin_reference
+from render.office import client_tools
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -116,19 +116,10 @@ def rendered() -> bytes:
         return render_docx(sample())
 
 
-def _client_tools() -> tuple[str, str]:
-    """soffice and pdftotext, or a test failure (never a skip) saying how to get them."""
-    soffice, pdftotext = shutil.which("soffice"), shutil.which("pdftotext")
-    if not soffice or not pdftotext:
-        pytest.fail("LibreOffice (soffice) and poppler-utils (pdftotext) are missing: run the README's test "
-                    "command, ./dev.sh test, which installs them", pytrace=False)
-    return soffice, pdftotext
-
-
 @pytest.fixture(scope="module")
 def pdf_text(rendered, tmp_path_factory) -> str:
     """The text LibreOffice lays out from the DOCX (converted once per module)."""
-    soffice, pdftotext = _client_tools()
+    soffice, pdftotext = client_tools()
     folder = tmp_path_factory.mktemp("libreoffice")
     source = folder / "letter.docx"
     source.write_bytes(rendered)
@@ -206,14 +197,40 @@ def test_link_in_body_resolves_through_document_rels(rendered):
 
 # ---- blocks and styles -----------------------------------------------------------------------
 
-def test_numbered_paragraphs_start_with_their_number_and_a_tab(rendered):
+def _numbering(data: bytes) -> tuple[dict[str, etree._Element], dict[str, etree._Element]]:
+    """numId -> w:num and abstractNumId -> w:abstractNum of a package's numbering part."""
+    root = xml(data, "word/numbering.xml")
+    return ({n.get(f"{{{W}}}numId"): n for n in root.findall("w:num", NS)},
+            {a.get(f"{{{W}}}abstractNumId"): a for a in root.findall("w:abstractNum", NS)})
+
+
+def _num_pr(p: etree._Element) -> tuple[str, str]:
+    return (p.xpath("string(w:pPr/w:numPr/w:numId/@w:val)", namespaces=NS),
+            p.xpath("string(w:pPr/w:numPr/w:ilvl/@w:val)", namespaces=NS))
+
+
+def test_numbered_paragraphs_are_on_the_numbered_paragraph_style_list(rendered):
     numbered = paragraphs_in_style(rendered, "Numbered Paragraph")
-    assert len(numbered) == 3
-    for number, p in enumerate(numbered, 1):
-        first = p.find("w:r", NS)
-        assert first.find("w:t", NS).text == f"{number}."
-        assert first.find("w:tab", NS) is not None
-        assert text_of(p).startswith(f"{number}.")
+    assert [text_of(p)[:10] for p in numbered] == ["On 9 June ", "The slogan", "See the Co"]  # no typed numbers
+    style_id = next(i for i, n in style_names(rendered).items() if n == "Numbered Paragraph")
+    style = xml(rendered, "word/styles.xml").xpath(f"//w:style[@w:styleId='{style_id}']", namespaces=NS)[0]
+    style_num = style.xpath("string(w:pPr/w:numPr/w:numId/@w:val)", namespaces=NS)
+    assert {_num_pr(p) for p in numbered} == {(style_num, "0")}  # one list through the document
+    nums, abstracts = _numbering(rendered)
+    level = abstracts[nums[style_num].find("w:abstractNumId", NS).get(f"{{{W}}}val")].find("w:lvl", NS)
+    assert [level.find(f"w:{t}", NS).get(f"{{{W}}}val") for t in ("start", "numFmt", "lvlText")] == [
+        "1", "decimal", "%1."]
+    assert nums[style_num].find("w:lvlOverride", NS) is None
+
+
+def test_paragraph_numbers_that_jump_restart_the_list_there():
+    doc = Document(Meta(title="t", author="a"), [Paragraph([Text(f"p{n}")], number=n) for n in (1, 2, 7, 8)])
+    data = render_docx(doc)
+    numbered = paragraphs_in_style(data, "Numbered Paragraph")
+    lists = [_num_pr(p)[0] for p in numbered]
+    assert lists[0] == lists[1] != lists[2] == lists[3]
+    nums, _ = _numbering(data)
+    assert nums[lists[2]].xpath("string(w:lvlOverride/w:startOverride/@w:val)", namespaces=NS) == "7"
 
 
 @pytest.mark.parametrize("style, text", [
@@ -221,16 +238,21 @@ def test_numbered_paragraphs_start_with_their_number_and_a_tab(rendered):
     ("Letterhead", "Freedom NowNGO"), ("Address", "Human Rights Committee"), ("Date Line", "9 June 2019"),
     ("Salutation", "Dear Members of the Committee,"), ("Signature", "Yours faithfully,A. Lawyer"),
     ("Small Text", "Annex text after the page break."), ("List Bullet", "first bullet"),
-    ("List Number", "4.first request"), ("Quote", "Everyone shall have"), ("Caption", "Table 1: detained people"),
+    ("List Number", "first request"), ("Quote", "Everyone shall have"), ("Caption", "Table 1: detained people"),
 ])
 def test_blocks_use_named_styles(rendered, style, text):
     found = [text_of(p) for p in paragraphs_in_style(rendered, style)]
     assert any(t.replace(" ", "").startswith(text.replace(" ", "")) for t in found), found
 
 
-def test_ordered_list_numbers_statically_from_start(rendered):
-    assert [text_of(p) for p in paragraphs_in_style(rendered, "List Number")] == ["4.first request",
-                                                                                  "5.second request"]
+def test_ordered_list_is_a_word_list_of_its_own_from_its_start(rendered):
+    items = paragraphs_in_style(rendered, "List Number")
+    assert [text_of(p) for p in items] == ["first request", "second request"]
+    (num_id, level), = {_num_pr(p) for p in items}
+    nums, _ = _numbering(rendered)
+    override = nums[num_id].find("w:lvlOverride", NS)
+    assert (override.get(f"{{{W}}}ilvl"), override.find("w:startOverride", NS).get(f"{{{W}}}val")) == ("0", "4")
+    assert level == "0"
 
 
 def test_inline_formatting_line_and_page_breaks(rendered):
@@ -268,27 +290,42 @@ def test_confidential_edition_marks_header_footer_and_properties():
     assert headers and all("CONFIDENTIAL" in text_of(h) for h in headers)
     assert footers and all("CONFIDENTIAL" in text_of(f) for f in footers)
     props = docx.Document(io.BytesIO(data)).core_properties
-    assert props.category == "confidential" and "confidential" in props.keywords
+    assert props.category == props.content_status == "Confidential"
+    assert props.keywords == "individual-communication; hrc"  # as given: no edition keyword added
 
 
 # ---- properties and determinism --------------------------------------------------------------
+
+def _midnight(day: dt.date) -> dt.datetime:
+    return dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc)
+
 
 def test_core_properties(rendered, monkeypatch):
     props = docx.Document(io.BytesIO(rendered)).core_properties
     assert (props.title, props.author, props.subject, props.language) == (
         "Communication concerning the 2019 rallies", "Freedom Now NGO", "Human Rights Committee", "en")
     assert props.keywords == "individual-communication; hrc" and props.last_modified_by == "Freedom Now NGO"
-    assert props.created == props.modified == dt.datetime(2019, 6, 9, tzinfo=dt.timezone.utc)
+    assert props.category == props.content_status == ""
+    assert props.created == _midnight(dt.date(2019, 6, 9))  # the submission's date
+    assert props.modified == _midnight(dt.datetime.now(dt.timezone.utc).date())  # the build's day
     assert props.revision == 1
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1600000000")
     epoch = docx.Document(io.BytesIO(render_docx(sample()))).core_properties
-    assert epoch.created == dt.datetime.fromtimestamp(1600000000, dt.timezone.utc)
+    assert epoch.modified == dt.datetime.fromtimestamp(1600000000, dt.timezone.utc)
+    assert epoch.created == _midnight(dt.date(2019, 6, 9))
 
 
-def test_undated_document_gets_fixed_date():
+def test_undated_document_is_created_when_built(monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1600000000")
     doc = Document(Meta(title="t", author="a"), [Paragraph([Text("x")])])
-    assert docx.Document(io.BytesIO(render_docx(doc))).core_properties.created == dt.datetime(
-        2000, 1, 1, tzinfo=dt.timezone.utc)
+    props = docx.Document(io.BytesIO(render_docx(doc))).core_properties
+    assert props.created == props.modified == dt.datetime.fromtimestamp(1600000000, dt.timezone.utc)
+
+
+def test_bad_source_date_epoch_is_a_clear_error(monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "yesterday")
+    with pytest.raises(RenderError, match="SOURCE_DATE_EPOCH"):
+        render_docx(sample())
 
 
 def test_two_renders_are_byte_identical(rendered):
@@ -414,7 +451,8 @@ def test_nested_lists_anchors_and_internal_links():
     body = xml(data, "word/document.xml")
     mark = body.xpath("//w:bookmarkStart/@w:name", namespaces=NS)
     assert mark == body.xpath("//w:hyperlink/@w:anchor", namespaces=NS) == ["remedies_1"]
-    assert [text_of(p) for p in paragraphs_in_style(data, "List Number 2")] == ["1.inner"]
+    inner = paragraphs_in_style(data, "List Number 2")
+    assert [text_of(p) for p in inner] == ["inner"] and _num_pr(inner[0])[1] == "1"
     assert [text_of(p) for p in paragraphs_in_style(data, "List Continue 2")] == ["more"]
     assert [text_of(p) for p in paragraphs_in_style(data, "heading 2")] == ["Remedies"]
 
@@ -427,7 +465,7 @@ def test_unreadable_reference_raises():
 # ---- a real client ---------------------------------------------------------------------------
 
 def test_libreoffice_shows_body_and_footnotes(request):
-    _client_tools()
+    client_tools()
     flat = " ".join(request.getfixturevalue("pdf_text").split())
     for expected in ["Communication concerning the 2019 rallies", "On 9 June 2019 police detained protesters",
                      "Person 3", "Annex text after the page break", KAZAKH, *NOTE_TEXTS[::2],

@@ -11,6 +11,7 @@ from html import escape
 from ..document import (AuthoritiesTable, AuthorityMark, BlockQuote, Document, Emph, Heading, LineBreak, Link,
                         ListBlock, NoteRef, NoteXRef, PageBreak, Paragraph, ParaXRef, Strong, Table, Text)
 from . import RenderError
+from .dates import document_dates
 
 SAFE_SCHEMES = ("http://", "https://", "mailto:")
 
@@ -119,7 +120,7 @@ def render_html(document: Document, css: str) -> str:
     meta = document.meta
     writer = _Writer(document)
     writer.blocks(document.blocks)
-    day = meta.date.isoformat() if meta.date else "2000-01-01"
+    created, modified = document_dates(meta.date)
     edition = "confidential" if meta.edition == "confidential" else "public"
     banner = '<p class="confidential-banner">CONFIDENTIAL</p>' if edition == "confidential" else ""
     head = [
@@ -131,8 +132,8 @@ def render_html(document: Document, css: str) -> str:
         f'<meta name="description" content="{escape(meta.subject)}">',
         f'<meta name="keywords" content="{escape(meta.keywords)}">',
         f'<meta name="generator" content="{escape(meta.generator)}">',
-        f'<meta name="dcterms.created" content="{day}">',
-        f'<meta name="dcterms.modified" content="{day}">',
+        f'<meta name="dcterms.created" content="{created.isoformat()}">',
+        f'<meta name="dcterms.modified" content="{modified.isoformat()}">',
         f"<style>{css}</style>", "</head>", "<body>", banner,
     ]
     return "\n".join(head + writer.out + ["</body>", "</html>", ""])

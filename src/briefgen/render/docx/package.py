@@ -1,27 +1,20 @@
 """Package-level work of the DOCX writer: the reference's styles and parts, what must not leak from
-it, core and app properties, and a byte-reproducible zip."""
+it, and a byte-reproducible zip."""
 
 from __future__ import annotations
 
 import copy
-import datetime as dt
 import io
-import os
 import zipfile
 from functools import lru_cache
 from importlib import resources
-from xml.sax.saxutils import escape
 
-from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
 from docx.opc.part import Part
-from docx.opc.parts.coreprops import CorePropertiesPart
 from lxml import etree
 
-from ...document import Meta
-from .. import RenderError
-from .wordml import W_ID, W_TYPE, W_VAL, W_W, check_text, w
+from .wordml import W_ID, W_TYPE, W_VAL, W_W, w
 
 # Every style the writer uses: name as Word shows it -> style type.
 STYLE_TYPES = {
@@ -30,8 +23,9 @@ STYLE_TYPES = {
         "Address", "Date Line", "Subject", "Salutation", "Signature", "Recommendation", "Small Text",
         "List Bullet", "List Bullet 2", "List Bullet 3", "List Number", "List Number 2", "List Number 3",
         "List Continue", "List Continue 2", "List Continue 3", "Quote", "Footnote Text", "Header", "Footer",
-        "Caption", "Table Text", "Table Heading")},
-    "Footnote Reference": "character", "Hyperlink": "character", "Table Grid": "table",
+        "Caption", "Table Text", "Table Heading", "TOA Heading", "Table of Authorities")},
+    "Footnote Reference": "character", "Hyperlink": "character", "Letterhead Name": "character",
+    "Table Grid": "table",
 }
 
 # Relationships of the document part that only body content uses; the reference's body is
@@ -63,8 +57,9 @@ def _styles_by_name(styles: etree._Element) -> dict[tuple[str, str], etree._Elem
     return found
 
 
-def resolve_styles(styles: etree._Element) -> dict[str, str | None]:
-    """Style name -> style id in this styles part (names match as Word does, ignoring case).
+def resolve_styles(styles: etree._Element) -> tuple[dict[str, str | None], set[str]]:
+    """Style name -> style id in this styles part (names match as Word does, ignoring case), and the
+    names of the styles copied in.
 
     A style the reference lacks is copied from the built-in reference, so a lawyer's own
     reference.docx (or a localised Word's, whose style ids differ) still renders fully.
@@ -73,6 +68,7 @@ def resolve_styles(styles: etree._Element) -> dict[str, str | None]:
     ids = {name: present[(kind, name.lower())].get(w("styleId")) for name, kind in STYLE_TYPES.items()
            if (kind, name.lower()) in present}
     missing = [name for name in STYLE_TYPES if name not in ids]
+    copied: set[str] = set()
     if missing:
         with zipfile.ZipFile(io.BytesIO(builtin_reference())) as builtin:
             fallback = _styles_by_name(etree.fromstring(builtin.read("word/styles.xml")))
@@ -90,7 +86,8 @@ def resolve_styles(styles: etree._Element) -> dict[str, str | None]:
             taken.add(style_id)
             styles.append(style)
             ids[name] = style_id
-    return ids
+            copied.add(name)
+    return ids, copied
 
 
 def text_width(sect_pr: etree._Element) -> int:
@@ -158,44 +155,6 @@ def fix_note_settings(document) -> None:
                     props.remove(special)
             if len(props) == 0:
                 settings.remove(props)
-
-
-def fixed_timestamp(date: dt.date | None) -> dt.datetime:
-    """SOURCE_DATE_EPOCH when set, else the document's date at midnight UTC, else 2000-01-01."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch:
-        try:
-            return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc)
-        except (ValueError, OverflowError, OSError):
-            raise RenderError(f"SOURCE_DATE_EPOCH={epoch!r} is not a number of seconds since 1970: "
-                              "unset it or give an integer") from None
-    day = date or dt.date(2000, 1, 1)
-    return dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc)
-
-
-def set_properties(document, meta: Meta) -> None:
-    """Core properties from meta only (none kept from the reference) and a minimal app.xml."""
-    package = document.part.package
-    drop_relationships(package.rels, {RT.CORE_PROPERTIES})
-    package.relate_to(CorePropertiesPart.default(package), RT.CORE_PROPERTIES)
-    confidential = meta.edition == "confidential"
-    keywords = meta.keywords
-    if confidential and "confidential" not in keywords.lower():
-        keywords = f"confidential; {keywords}" if keywords else "confidential"
-    props = document.core_properties
-    for field, value in (("title", meta.title), ("author", meta.author), ("subject", meta.subject),
-                         ("language", meta.language), ("keywords", keywords), ("category", meta.edition),
-                         ("last_modified_by", meta.author)):
-        setattr(props, field, check_text(value or "")[:255])
-    props.created = props.modified = fixed_timestamp(meta.date)
-    props.revision = 1
-    app = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-           '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" '
-           'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
-           f"<Application>{escape(check_text(meta.generator))}</Application><DocSecurity>0</DocSecurity>"
-           "</Properties>")
-    add_blob_part(package, RT.EXTENDED_PROPERTIES, "/docProps/app.xml", CT.OFC_EXTENDED_PROPERTIES,
-                  app.encode("utf-8"))
 
 
 def reproducible_zip(data: bytes) -> bytes:

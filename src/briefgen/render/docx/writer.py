@@ -1,15 +1,18 @@
 """DOCX writer: a briefgen Document -> the bytes of a .docx that lawyers sign and edit in Word.
 
 Styles come from a reference.docx (the built-in templates/reference.docx unless the dossier has
-its own); its body is replaced, its styles, page setup and header content are kept. Footnotes are
-real Word footnotes, paragraph numbers are static text (the table of authorities cites them), and
-the same input gives the same bytes.
+its own); its body is replaced, its styles, numbering formats, page setup and header content are
+kept. Footnotes are real Word footnotes; every number an edit can invalidate is Word's own:
+paragraph and list numbering, cross-references and the table of authorities as fields with their
+results filled in. Claim paragraphs carry bookmarks, and the build manifest rides along in the
+document's custom properties. The same input gives the same bytes.
 """
 
 from __future__ import annotations
 
 import io
 import zipfile
+from itertools import count
 
 import docx
 from docx.opc.constants import CONTENT_TYPE as CT
@@ -19,10 +22,14 @@ from lxml import etree
 
 from ...document import Document, Meta, Note
 from .. import RenderError
+from .blocks import BlockWriter, footnotes_element
+from .fields import CrossReferences
+from .inlines import InlineWriter
+from .numbering import Numbering
 from .package import (add_blob_part, builtin_reference, clear_reference, fix_note_settings, resolve_styles,
-                           reproducible_zip, set_properties, text_width)
-from .wordml import (BlockWriter, InlineWriter, add_text, field_runs, footnotes_element, new_run,
-                       styled_paragraph, w)
+                      reproducible_zip, text_width)
+from .properties import set_properties
+from .wordml import add_text, field_runs, new_run, styled_paragraph, w
 
 __all__ = ["render_docx"]
 
@@ -40,11 +47,15 @@ def render_docx(document: Document, reference: bytes | None = None) -> bytes:
     """
     word = _open_reference(reference if reference is not None else builtin_reference())
     sect_pr = clear_reference(word)
-    styles = resolve_styles(word.styles.element)
+    styles, copied = resolve_styles(word.styles.element)
+    numbering = Numbering(word.part.numbering_part.element, word.styles.element, styles, copied)
 
     calls = _NoteCalls(document.notes)
+    refs = CrossReferences(document)
+    bookmark_ids = count(1)
     body_links = _HyperlinkTargets(word.part.rels)
-    writer = BlockWriter(InlineWriter(styles, body_links, calls.call), styles, text_width(sect_pr))
+    writer = BlockWriter(InlineWriter(styles, body_links, calls.call, refs, bookmark_ids), styles,
+                         text_width(sect_pr), numbering)
     body = word.element.body
     body.remove(sect_pr)
     writer.write(body, document.blocks)
@@ -55,13 +66,13 @@ def render_docx(document: Document, reference: bytes | None = None) -> bytes:
     body_links.relate(word.part)
 
     note_links = _HyperlinkTargets({})
-    footnotes = footnotes_element(document.notes, InlineWriter(styles, note_links, None), styles)
+    footnotes = footnotes_element(document.notes, InlineWriter(styles, note_links, None, refs, bookmark_ids), styles)
     blob = etree.tostring(footnotes, xml_declaration=True, encoding="UTF-8", standalone=True)
     note_links.relate(add_blob_part(word.part, RT.FOOTNOTES, "/word/footnotes.xml", CT.WML_FOOTNOTES, blob))
     fix_note_settings(word)
 
     _header_and_footer(word, document.meta, styles)
-    set_properties(word, document.meta)
+    set_properties(word, document.meta, refs.claims)
     saved = io.BytesIO()
     word.save(saved)
     return reproducible_zip(saved.getvalue())
