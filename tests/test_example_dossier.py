@@ -11,7 +11,7 @@ from briefgen.pipeline import check_dossier
 from conftest import EXAMPLE
 
 SUBMISSIONS = ["eu-eeas-post-election", "osce-odihr-pre-election", "un-hrc-shevchuk", "un-sp-june-detentions",
-               "un-sr-hrd-kaziev-urgent"]
+               "un-sp-kaziev"]
 
 
 @pytest.fixture(scope="module")
@@ -33,7 +33,7 @@ def test_example_checks_without_errors():
     assert len(dossier.sources) > 150 and len(dossier.claims) >= 150
     assert sorted(dossier.submissions) == SUBMISSIONS
     assert {s.kind for s in dossier.submissions.values()} == {
-        "recommendation-letter", "collective-complaint", "individual-communication", "urgent-appeal"}
+        "recommendation-letter", "collective-complaint", "individual-communication"}
 
 
 def test_only_warnings_a_user_should_see():

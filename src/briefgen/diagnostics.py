@@ -37,6 +37,7 @@ CODES: dict[str, tuple[Severity, str]] = {
     "BG203": (Severity.ERROR, "unknown person"),
     "BG204": (Severity.ERROR, "unknown claim"),
     "BG205": (Severity.ERROR, "unknown addressee or template"),
+    "BG206": (Severity.ERROR, "unknown figure"),
     "BG301": (Severity.ERROR, "claim without evidence"),
     "BG302": (Severity.WARNING, "corroborated claim with a single source"),
     "BG303": (Severity.WARNING, "only social-media sources"),

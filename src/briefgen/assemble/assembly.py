@@ -17,7 +17,7 @@ from .. import __version__
 from ..checks.normtext import NormIndex
 from ..document import Block, Document, Inline, LineBreak, ListBlock, Meta, Paragraph, Strong, Table, Text
 from ..load.resolve import Dossier
-from ..models import Claim, Norm, PeopleSelection, Person, Section, Submission
+from ..models import Claim, FigureCell, FigureTable, Norm, PeopleSelection, Person, Section, Submission
 from .addressing import Addressing
 from .authorities import marks
 from .citations import long_date, norm_full, norm_short
@@ -25,7 +25,7 @@ from .finish import Finisher, PendingAuthorities, PendingClaimRefs, PendingNote
 from .masking import Masker
 from .mdconvert import CLOSE, OPEN, Converter
 from .people import NOT_KNOWN, annex_people, annex_period, born, detainee_record, event_date, events_in, family_sort_key, legal_basis
-from .selection import select_claims, select_people
+from .selection import figure_claims, select_claims, select_people
 from .templating import TEMPLATE_SUFFIX, environment, render, template_names
 
 
@@ -98,11 +98,13 @@ class Assembler:
 
     # ---- helpers offered to templates ------------------------------------------------------
     def claims(self, section: Section) -> Markup:
-        """The section's claims, one paragraph and one footnote each; earlier ones referred back to."""
+        """The section's table of figures, then its claims, one paragraph and one footnote each; claims
+        printed earlier are referred back to."""
         show_norms = section.require_norms
+        blocks: list[Block] = [self.figure_table(section.table)] if section.table else []
         selected = select_claims(self.dossier, section.claims)
         repeated = [c for c in selected if c.id in self.printed]
-        blocks: list[Block] = [self.claim_paragraph(c, show_norms) for c in selected if c.id not in self.printed]
+        blocks += [self.claim_paragraph(c, show_norms) for c in selected if c.id not in self.printed]
         if repeated and section.repeated == "reference":
             blocks.extend(self._back_references(repeated, show_norms))
         return self._block(blocks)
@@ -122,6 +124,31 @@ class Assembler:
         para = self._numbered(children)
         para.anchor = para.claim = claim.id
         return self._cites(para, cited)
+
+    def figure_table(self, table: FigureTable) -> Table:
+        """Figures as a table, each row with a note citing the sources of the claims its figures come from."""
+        figures = figure_claims(self.dossier)
+        rows = []
+        for row in table.rows:
+            cells: list[list[Inline]] = []
+            row_claims: dict[str, Claim] = {}
+            for cell in row:
+                if isinstance(cell, FigureCell):
+                    claim = figures.get(cell.figure)
+                    if claim is None:
+                        cells.append([Text("")])
+                        continue
+                    row_claims[claim.id] = claim
+                    cells.append([Text(format_figure(claim.figures[cell.figure]))])
+                else:
+                    cells.append([Text(self.masker.text(str(cell)))])
+            for claim in row_claims.values():
+                if claim.id not in self.printed:
+                    self.printed[claim.id] = claim
+                cells[-1].append(PendingNote(claim, []))
+            rows.append(cells)
+        header = [[Text(c)] for c in table.columns]
+        return Table(header, rows, caption=self.masker.text(table.caption) if table.caption else None)
 
     def _back_references(self, claims: list[Claim], show_norms: bool) -> list[Block]:
         """Claims printed earlier: in a violations section, the norms their facts engage; else a pointer."""
@@ -299,7 +326,7 @@ class Assembler:
     def signature(self) -> Markup:
         """The closing, room for a handwritten signature, the signatory and the organisation (once)."""
         author = self.dossier.meta.author if self.dossier.meta else None
-        lines = [self.addressing.body.closing, "", "", ""]
+        lines = [self.addressing.body.closing, "", ""]
         if author and author.signatory:
             lines.append(author.signatory.name)
             if author.signatory.title:
@@ -353,6 +380,11 @@ class Assembler:
         norms = sorted({n.id for ns in self.cited.values() for n in ns} | {n for c in used for n in c.norms})
         people = sorted({p for c in used for p in c.people} | set(self.sub.victims) | {p.id for p in self._annexed()})
         return Assembled(document, name, list(self.printed), sources, norms, people)
+
+
+def format_figure(value: float) -> str:
+    """315910 -> '315,910'; 70.1 -> '70.1'."""
+    return f"{int(value):,}" if float(value).is_integer() else f"{value:,}"
 
 
 def assemble(dossier: Dossier, submission: Submission) -> Assembled:

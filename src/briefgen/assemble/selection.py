@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..models import Claim, PeopleSelection, Person, Selection, Submission
+from ..models import Claim, FigureCell, FigureTable, PeopleSelection, Person, Section, Selection, Submission
 from ..load.resolve import Dossier
 
 
@@ -40,11 +40,36 @@ def select_claims(dossier: Dossier, selection: Selection | None) -> list[Claim]:
     return sorted(chosen.values(), key=claim_order)
 
 
+def figure_claims(dossier: Dossier) -> dict[str, Claim]:
+    """Each named figure and the claim that states it (the first, in file order, if several agree)."""
+    found: dict[str, Claim] = {}
+    for claim in dossier.claims.values():
+        for name in claim.figures:
+            found.setdefault(name, claim)
+    return found
+
+
+def table_claims(dossier: Dossier, table: FigureTable | None) -> list[Claim]:
+    """The claims whose figures a section's table prints, in the order of the table."""
+    if table is None:
+        return []
+    figures = figure_claims(dossier)
+    chosen = [figures[c.figure] for row in table.rows for c in row if isinstance(c, FigureCell) and c.figure in figures]
+    return list({c.id: c for c in chosen}.values())
+
+
+def section_claims(dossier: Dossier, section: Section) -> list[Claim]:
+    """Every claim a section prints: its table's, then its selection's."""
+    chosen = {c.id: c for c in table_claims(dossier, section.table)}
+    chosen.update({c.id: c for c in select_claims(dossier, section.claims)})
+    return list(chosen.values())
+
+
 def submission_claims(dossier: Dossier, submission: Submission) -> list[Claim]:
     """Every claim a submission uses, in sections or recommendations, each once, in date order."""
     chosen: dict[str, Claim] = {}
     for section in submission.sections:
-        for claim in select_claims(dossier, section.claims):
+        for claim in section_claims(dossier, section):
             chosen[claim.id] = claim
     for rec in submission.recommendations:
         for cid in rec.claims:
