@@ -19,7 +19,7 @@ from .masking import Masker
 from .mdconvert import CLOSE, OPEN, Converter
 from ..models import Claim, Norm, PeopleSelection, Section, Submission
 from ..load.resolve import Dossier
-from .selection import select_claims, select_people
+from .selection import printable_claims, select_claims, select_people
 from .templating import TEMPLATE_SUFFIX, environment, render, template_names
 
 
@@ -54,6 +54,7 @@ class Assembled:
     sources: list[str] = field(default_factory=list)
     norms: list[str] = field(default_factory=list)
     people: list[str] = field(default_factory=list)
+    masker: Masker | None = None
 
 
 def choose_template(dossier: Dossier, submission: Submission) -> str:
@@ -76,7 +77,7 @@ class Assembler:
         self.sub = submission
         self.body = dossier.addressees[submission.to]
         self.numbered = self.body.numbered_paragraphs
-        self.masker = Masker(dossier, public=submission.edition == "public")
+        self.masker = Masker.for_submission(dossier, submission)
         self.block_slots: list[list[Block]] = []
         self.inline_slots: list[list[Inline]] = []
         self.claim_of: dict[int, Claim] = {}  # id(paragraph) -> claim
@@ -99,7 +100,7 @@ class Assembler:
     def claims(self, section: Section) -> Markup:
         """The section's claims, one paragraph and one footnote each."""
         blocks: list[Block] = []
-        for claim in select_claims(self.dossier, section.claims):
+        for claim in select_claims(self.dossier, section.claims, public=self.masker.public):
             blocks.append(self.claim_paragraph(claim, show_norms=section.require_norms))
         return self._block(blocks)
 
@@ -119,7 +120,7 @@ class Assembler:
 
     def cite(self, claim_id: str) -> Markup:
         """One claim as a paragraph with its footnote."""
-        return self._block([self.claim_paragraph(self.dossier.claims[claim_id])])
+        return self._block([self.claim_paragraph(c) for c in printable_claims(self.dossier, [claim_id], self.masker.public)])
 
     def text(self, markdown: str | None, numbered: bool = True) -> Markup:
         """A user's own Markdown (a section text), as blocks; paragraphs numbered where the body wants."""
@@ -162,7 +163,7 @@ class Assembler:
         selection = self.sub.annex.people if self.sub.annex else None
         header = [[Text(h)] for h in ("No.", "Name", "City", "Events (date, what, where, legal basis, outcome)")]
         rows = []
-        for i, person in enumerate(select_people(self.dossier, selection), 1):
+        for i, person in enumerate(self.masker.sorted_people(select_people(self.dossier, selection, self.masker.public)), 1):
             events = "; ".join(self._event(e) for e in person.events) or "—"
             rows.append([[Text(str(i))], [Text(self.masker.name(person))], [Text(person.city or "")],
                          [Text(events)]])
@@ -172,7 +173,7 @@ class Assembler:
         """One record per annexed person in the Working Group on Arbitrary Detention's layout."""
         selection = self.sub.annex.people if self.sub.annex else None
         blocks: list[Block] = []
-        for person in select_people(self.dossier, selection):
+        for person in self.masker.sorted_people(select_people(self.dossier, selection, self.masker.public)):
             identity = ", ".join(x for x in (
                 self.masker.name(person), person.sex, f"born {person.born}" if person.born else None,
                 person.nationality, person.profession, person.city) if x)
@@ -242,12 +243,13 @@ class Assembler:
                     generator=f"briefgen {__version__}")
         document = Document(meta, blocks)
         _Finisher(self, document).run()
+        self.masker.document(document)
         used = list(self.used_claims.values())
         sources = sorted({e.source for c in used for e in c.evidence})
         norms = sorted({n for c in used for n in c.norms} | {n for r in self.sub.recommendations for n in r.norms})
         people = sorted({p for c in used for p in c.people} | set(self.sub.victims)
                         | {p.id for p in select_people(self.dossier, self.sub.annex.people if self.sub.annex else None)})
-        return Assembled(document, name, sorted(self.used_claims), sources, norms, people)
+        return Assembled(document, name, sorted(self.used_claims), sources, norms, people, self.masker)
 
 
 class _Finisher:
@@ -292,7 +294,7 @@ class _Finisher:
         out: list[Inline] = []
         for node in inlines:
             if isinstance(node, PendingNote):
-                evidence = [(self.a.dossier.sources[e.source], e) for e in node.claim.evidence
+                evidence = [self.a.masker.cite(self.a.dossier.sources[e.source], e) for e in node.claim.evidence
                             if e.source in self.a.dossier.sources]
                 number = len(self.doc.notes) + 1
                 ref = self.doc.add_note(self.citer.note(number, evidence, node.norms))

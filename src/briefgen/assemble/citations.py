@@ -11,6 +11,7 @@ import datetime as dt
 
 from ..document import Inline, Link, NoteXRef, Text, merge_text
 from ..models import Evidence, Norm, Source
+from .masking import WithheldSource
 
 
 def long_date(day: dt.date | None) -> str:
@@ -23,6 +24,8 @@ def _url(url: str) -> list[Inline]:
 
 
 def _who_what(source: Source) -> str:
+    if isinstance(source, WithheldSource):  # a confidential source in a public edition
+        return source.citation
     who = source.author or source.publisher
     if source.title:
         what = f"'{source.title}'" + (f" [{source.title_en}]" if source.title_en else "")
