@@ -121,6 +121,9 @@ def render_html(document: Document, css: str) -> str:
     day = meta.date.isoformat() if meta.date else "2000-01-01"
     edition = "confidential" if meta.edition == "confidential" else "public"
     banner = '<p class="confidential-banner">CONFIDENTIAL</p>' if edition == "confidential" else ""
+    keywords = meta.keywords
+    if edition == "confidential" and "confidential" not in keywords.lower():
+        keywords = f"confidential; {keywords}" if keywords else "confidential"
     head = [
         "<!DOCTYPE html>",
         f'<html lang="{escape(meta.language)}" class="edition-{edition}">',
@@ -128,7 +131,7 @@ def render_html(document: Document, css: str) -> str:
         f"<title>{escape(meta.title)}</title>",
         f'<meta name="author" content="{escape(meta.author)}">',
         f'<meta name="description" content="{escape(meta.subject)}">',
-        f'<meta name="keywords" content="{escape(meta.keywords)}">',
+        f'<meta name="keywords" content="{escape(keywords)}">',
         f'<meta name="generator" content="{escape(meta.generator)}">',
         f'<meta name="dcterms.created" content="{day}">',
         f'<meta name="dcterms.modified" content="{day}">',
