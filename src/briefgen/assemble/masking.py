@@ -320,7 +320,11 @@ class Masker:
             first, last = self._extend(words, run[0].first, run[-1].last, person_id)
             if spans and words[first].start < spans[-1][1]:
                 continue
-            spans.append((words[first].start, words[last - 1].end, person_id))
+            end = words[last - 1].end
+            if words[last - 1].short and text.startswith(".", end) and last < len(words) and \
+                    text[words[last].start].islower():
+                end += 1  # the full stop of a trailing initial, inside a sentence: 'Zhanna A. was'
+            spans.append((words[first].start, end, person_id))
         return spans
 
     def _matches(self, words: list[_Word]) -> list[_Match]:
