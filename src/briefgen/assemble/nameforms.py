@@ -104,15 +104,13 @@ def person_forms(person: Person, public_words: set[str]) -> NameForms:
     family = _words(person.family)
     given_keys = {key(w) for w in given}
     for word in given:
-        _add_word(forms, word, strong=False)
+        _add_word(forms, word, False, public_words)
     for word in family:
-        shared = key(word) in public_words or len(key(word)) < 3
-        _add_word(forms, word, strong=not shared)
+        _add_word(forms, word, key(word) not in public_words and len(key(word)) > 2, public_words)
     for alias in person.aliases:
         for word in _words(alias):
             k = key(word)
-            _add_word(forms, word, strong=(k not in given_keys and len(k) > 2 and
-                                           k not in public_words))
+            _add_word(forms, word, k not in given_keys and len(k) > 2 and k not in public_words, public_words)
     phrases = [_words(person.name), *(_words(a) for a in person.aliases)]
     forms.phrases = [[key(w) for w in p] for p in phrases if p]
     for words in phrases:  # "DaniyarSeitkali", "SeitkaliDaniyar": a name written as one word
@@ -122,7 +120,9 @@ def person_forms(person: Person, public_words: set[str]) -> NameForms:
     return forms
 
 
-def _add_word(forms: NameForms, word: str, strong: bool) -> None:
+def _add_word(forms: NameForms, word: str, strong: bool, public_words: set[str]) -> None:
+    """A word of the name with its forms; a form that is a word of a public person's name
+    ('Abenov' among the forms of 'Abenova') never names the hidden person alone."""
     k = key(word)
     if not k:
         return
@@ -132,7 +132,12 @@ def _add_word(forms: NameForms, word: str, strong: bool) -> None:
     if len(k) <= 2:
         forms.initials.add(k)
         return
-    (forms.strong if strong else forms.weak).update(inflections(word))
+    every = inflections(word)
+    if strong:
+        forms.strong.update(every - public_words)
+        forms.weak.update(every & public_words)
+    else:
+        forms.weak.update(every)
 
 
 def public_name_keys(people) -> set[str]:

@@ -41,6 +41,7 @@ class Secret:
     what: str
     words: tuple[str, ...]  # word keys
     inflects: bool = False  # whether its words may carry case endings (names)
+    not_forms: frozenset[str] = frozenset()  # words of public people's names: never an inflected form of it
 
 
 @dataclass(frozen=True)
@@ -62,11 +63,11 @@ def _name_words(text: str) -> list[str]:
     return [w for w in re.split(r"[\W_]+", text) if w]
 
 
-def _secret(text: str, what: str, inflects: bool = False) -> Secret | None:
+def _secret(text: str, what: str, inflects: bool = False, not_forms: frozenset[str] = frozenset()) -> Secret | None:
     words = tuple(k for k in (key(w) for w in _name_words(text)) if k)
     if not words or sum(len(w) for w in words) < 3:
         return None
-    return Secret(text, what, words, inflects)
+    return Secret(text, what, words, inflects, not_forms)
 
 
 def secrets(dossier: Dossier) -> list[Secret]:
@@ -79,19 +80,20 @@ def secrets(dossier: Dossier) -> list[Secret]:
     """
     people = list(dossier.people.values())
     hidden = [p for p in people if p.confidential or not p.consent.publish_name]
-    public_words = {key(w) for p in people if p not in hidden for n in (p.name, *p.aliases) for w in _name_words(n)}
+    public_words = frozenset(key(w) for p in people if p not in hidden for n in (p.name, *p.aliases)
+                             for w in _name_words(n))
     found: list[Secret | None] = []
     for person in hidden:
         what = f"the name of {person.id}, who has not consented to publication"
         for name in (person.name, *person.aliases):
             words = _name_words(name)
-            found.append(_secret(name, what, True))
+            found.append(_secret(name, what, True, public_words))
             if len(words) > 1:
-                found.append(_secret(" ".join(reversed(words)), what, True))
-                found.append(_secret("".join(words), what, True))
+                found.append(_secret(" ".join(reversed(words)), what, True, public_words))
+                found.append(_secret("".join(words), what, True, public_words))
         family = _name_words(person.family)
         if family and len(key("".join(family))) >= 3 and not any(key(w) in public_words for w in family):
-            found.append(_secret(person.family, what, True))
+            found.append(_secret(person.family, what, True, public_words))
     for source in dossier.sources.values():
         if source.confidential:
             what = f"a detail of the confidential source {source.id}"
@@ -250,16 +252,19 @@ def _text_words(text: str) -> list[tuple[str, int, int]]:
     return [w for w in words if w[0]]
 
 
-def _forms(word: str, inflects: bool) -> set[str]:
-    if not inflects:
+def _forms(word: str, secret: Secret) -> set[str]:
+    """The word and, for a name, the word or its stem with a Russian or Kazakh case ending."""
+    if not secret.inflects:
         return {word}
-    stems = {word, _VOWEL_END.sub("", word)}
-    return {fold_latin(stem + ending) for stem in stems for ending in (*_RUSSIAN_ENDINGS, *KAZAKH_SUFFIXES)} | {word}
+    stem = _VOWEL_END.sub("", word)
+    forms = {fold_latin(base + ending) for base in (word, stem) for ending in (*_RUSSIAN_ENDINGS, *KAZAKH_SUFFIXES)
+             if base + ending != stem}
+    return (forms - secret.not_forms) | {word}
 
 
 class _Finder:
     def __init__(self, secrets: list[Secret]):
-        self.forms: list[list[set[str]]] = [[_forms(w, s.inflects) for w in s.words] for s in secrets]
+        self.forms: list[list[set[str]]] = [[_forms(w, s) for w in s.words] for s in secrets]
         self.secrets = secrets
         self.first: dict[str, list[int]] = {}
         for index, forms in enumerate(self.forms):
