@@ -12,7 +12,7 @@ from .assemble.templating import TemplateProblem, template_file
 from .load.resolve import Dossier
 from .models import Addressee, Submission
 from .render import RenderError
-from .write.guard import find_leaks, secrets
+from .write.guard import find_leaks, secrets, summary
 from .write.manifest import manifest
 
 
@@ -69,8 +69,7 @@ def render_formats(dossier: Dossier, sub: Submission, formats: list[str], pdf_va
     if sub.edition == "public":
         leaks = find_leaks({f"{stem}.{ext}": data for ext, data in out.items()}, secrets(dossier))
         if leaks:
-            found = "\n".join(f"  {leak}" for leak in leaks[:10]) + (f"\n  ...and {len(leaks) - 10} more"
-                                                                     if len(leaks) > 10 else "")
+            found = "\n".join(f"  {line}" for line in summary(leaks))
             raise BuildFailure(
                 f"{sub.id}: the public edition would contain confidential text, so it was refused:\n{found}\n"
                 "Run `briefgen check` (BG602 names what masking cannot reach). If the text came from a template, "

@@ -15,8 +15,10 @@ import unicodedata
 # joiners, soft hyphens, bidirectional marks, word joiners, byte-order marks (all category Cf),
 # plus the combining grapheme joiner, variation selectors and the Mongolian vowel separator.
 _EXTRA_IGNORABLE = {"\u034f", "\u180e", *map(chr, range(0xFE00, 0xFE10))}
-# Markdown emphasis and code marks: inside a word they hide nothing a reader would not see through.
+# Markdown emphasis and code marks. Inside a word they hide nothing a reader would not see through,
+# except the underscore, which CommonMark prints there and identifiers use between words.
 MARKUP = "*_~`"
+INWORD_MARKUP = "*~`"
 APOSTROPHES = "'\u2019\u02bc\u02bb`"
 
 

@@ -20,7 +20,7 @@ from ..document import (AuthoritiesTable, AuthorityMark, BlockQuote, Document, E
                         ListBlock, Paragraph, ParaXRef, Strong, Table, Text)
 from ..load.resolve import Dossier
 from ..models import Evidence, Person, Source, Submission
-from ..namekeys import APOSTROPHES, MARKUP, alternative_keys, is_ignorable, word_key
+from ..namekeys import APOSTROPHES, INWORD_MARKUP, MARKUP, alternative_keys, is_ignorable, word_key
 from .nameforms import honorifics, is_patronymic, person_forms, public_name_keys
 
 PERSON = {"en": "Person", "fr": "Personne", "es": "Persona", "ru": "Лицо", "de": "Person"}
@@ -71,7 +71,7 @@ def _continues_word(text: str, i: int) -> int:
     """The index of the next letter if only invisible characters, apostrophes or Markdown marks
     stand between here and it; else -1."""
     j = i
-    while j < len(text) and (is_ignorable(text[j]) or text[j] in MARKUP or text[j] in APOSTROPHES):
+    while j < len(text) and (is_ignorable(text[j]) or text[j] in INWORD_MARKUP or text[j] in APOSTROPHES):
         if text[j] in APOSTROPHES and text[j + 1:j + 2] in ("s", "S") and not text[j + 2:j + 3].isalnum():
             return -1  # the English possessive stays outside the name: "Person A's"
         j += 1

@@ -23,7 +23,7 @@ from typing import Iterator
 from lxml import etree
 
 from ..load.resolve import Dossier
-from ..namekeys import APOSTROPHES, KAZAKH_SUFFIXES, MARKUP, fold_latin, is_ignorable, key
+from ..namekeys import APOSTROPHES, INWORD_MARKUP, KAZAKH_SUFFIXES, fold_latin, is_ignorable, key
 
 # Russian case endings of names and surnames (keys), for the guard's own rule of inflection.
 _RUSSIAN_ENDINGS = ("", "a", "u", "om", "em", "e", "i", "oi", "ei", "oiu", "eiu", "im", "ia", "iu", "am", "ami",
@@ -85,12 +85,14 @@ def secrets(dossier: Dossier) -> list[Secret]:
     found: list[Secret | None] = []
     for person in hidden:
         what = f"the name of {person.id}, who has not consented to publication"
+        family_first = " ".join(_name_words(person.family) + _name_words(person.given))
         for name in (person.name, *person.aliases):
             words = _name_words(name)
             found.append(_secret(name, what, True, public_words))
             if len(words) > 1:
                 found.append(_secret(" ".join(reversed(words)), what, True, public_words))
                 found.append(_secret("".join(words), what, True, public_words))
+        found.append(_secret(family_first, what, True, public_words))  # as ids and lists write it
         family = _name_words(person.family)
         if family and len(key("".join(family))) >= 3 and not any(key(w) in public_words for w in family):
             found.append(_secret(person.family, what, True, public_words))
@@ -120,6 +122,7 @@ def _xml_texts(data: bytes) -> Iterator[str]:
     root = etree.fromstring(data, parser)
     for paragraph in root.iter(f"{_W}p"):  # a Word paragraph reads as one text, whatever its runs
         yield "".join(t.text or "" for t in paragraph.iter(f"{_W}t", f"{_W}delText"))
+    yield "".join(root.itertext())  # any other markup splitting a word
     for element in root.iter():
         if isinstance(element.tag, str):
             yield from (v for v in element.attrib.values())
@@ -242,7 +245,7 @@ def _text_words(text: str) -> list[tuple[str, int, int]]:
             current.append(ch)
         elif current and (unicodedata.category(ch).startswith("M")):
             current[-1] += ch
-        elif current and (is_ignorable(ch) or ch in MARKUP or ch in APOSTROPHES):
+        elif current and (is_ignorable(ch) or ch in INWORD_MARKUP or ch in APOSTROPHES):
             continue
         elif current:
             words.append((key("".join(current)), start, i))
@@ -297,11 +300,23 @@ class _Finder:
 
 
 def find_leaks(files: dict[str, bytes], found_secrets: list[Secret]) -> list[Leak]:
-    """Every secret found in the files (file name -> bytes), at most one finding per secret and part."""
+    """Secrets found in the files (file name -> bytes): the first finding of each secret (a person,
+    a source, a claim) in each part of each file."""
     finder = _Finder(found_secrets)
     leaks: dict[tuple, Leak] = {}
     for filename, data in files.items():
         for part, text in output_texts(filename, data):
             for secret, found in finder.find(text):
-                leaks.setdefault((secret.words, filename, part), Leak(secret, filename, part, found))
+                leaks.setdefault((secret.what, filename, part), Leak(secret, filename, part, found))
     return list(leaks.values())
+
+
+def summary(leaks: list[Leak], limit: int = 12) -> list[str]:
+    """Lines for a message: each secret's first finding in each file, then how many more there are."""
+    first: dict[tuple, Leak] = {}
+    for leak in leaks:
+        first.setdefault((leak.secret.what, leak.file), leak)
+    lines = [str(leak) for leak in list(first.values())[:limit]]
+    if len(leaks) > len(lines):
+        lines.append(f"...and {len(leaks) - len(lines)} more findings in other parts")
+    return lines
