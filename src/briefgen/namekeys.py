@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Invisible characters that may sit inside a word without splitting it: zero-width spaces and
 # joiners, soft hyphens, bidirectional marks, word joiners, byte-order marks (all category Cf),
@@ -105,6 +106,13 @@ def word_key(letters) -> str:
     Invisible characters and Markdown marks must already be removed; the result holds only
     lowercase ASCII letters and digits.
     """
+    return _word_key(tuple(letters))
+
+
+@lru_cache(maxsize=65536)
+def _word_key(letters: tuple[str, ...]) -> str:
+    if all(c.isascii() for c in letters):
+        return fold_latin("".join(letters).lower())
     out = []
     for cluster in _read_in_one_script(list(letters)):
         for ch in unicodedata.normalize("NFKC", unicodedata.normalize("NFC", cluster)).casefold():
@@ -112,6 +120,7 @@ def word_key(letters) -> str:
     return fold_latin("".join(out))
 
 
+@lru_cache(maxsize=65536)
 def key(text: str) -> str:
     """The key of a short text read as one word (names, aliases, suffixes): letters only."""
     clusters: list[str] = []

@@ -3,7 +3,6 @@ part by part: nothing confidential in the public one, everything (and the markin
 
 from __future__ import annotations
 
-import io
 import json
 import re
 import subprocess

@@ -13,20 +13,19 @@ from __future__ import annotations
 import hashlib
 import hmac
 import string
-import unicodedata
 from dataclasses import dataclass
 
 from ..document import (AuthoritiesTable, AuthorityMark, BlockQuote, Document, Emph, Heading, LineBreak, Link,
                         ListBlock, Paragraph, ParaXRef, Strong, Table, Text)
 from ..load.resolve import Dossier
 from ..models import Evidence, Person, Source, Submission
-from ..namekeys import APOSTROPHES, INWORD_MARKUP, MARKUP, alternative_keys, is_ignorable, word_key
+from ..namekeys import word_key
 from .nameforms import honorifics, is_patronymic, person_forms, public_name_keys
+from .wordsplit import Word, balance, joinable, light, split_words
 
 PERSON = {"en": "Person", "fr": "Personne", "es": "Persona", "ru": "Лицо", "de": "Person"}
 ON_FILE = {"en": "Document on file with the author", "fr": "Document en possession de l'auteur",
            "es": "Documento en poder del autor", "ru": "Документ имеется у автора"}
-_HYPHENS = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
 _MAX_PIECES = 3  # a name word may be broken into this many pieces ("Seit-kali", "Sei t kali")
 
 
@@ -49,142 +48,6 @@ def _letters(index: int) -> str:
         index, rem = divmod(index - 1, 26)
         out = string.ascii_uppercase[rem] + out
     return out
-
-
-# ---- words -----------------------------------------------------------------------------------
-
-@dataclass(slots=True)
-class _Word:
-    start: int
-    end: int
-    letters: list[str]
-    keys: tuple[str, ...]
-    capital: bool  # written with a capital, as initials are
-    sep: str = ""  # what stands between this word and the next
-
-    @property
-    def short(self) -> bool:
-        return len(self.keys[0]) <= 2
-
-
-def _continues_word(text: str, i: int) -> int:
-    """The index of the next letter if only invisible characters, apostrophes or Markdown marks
-    stand between here and it; else -1."""
-    j = i
-    while j < len(text) and (is_ignorable(text[j]) or text[j] in INWORD_MARKUP or text[j] in APOSTROPHES):
-        if text[j] in APOSTROPHES and text[j + 1:j + 2] in ("s", "S") and not text[j + 2:j + 3].isalnum():
-            return -1  # the English possessive stays outside the name: "Person A's"
-        j += 1
-    return j if j < len(text) and j > i and text[j].isalnum() else -1
-
-
-def _words(text: str) -> list[_Word]:
-    words: list[_Word] = []
-    i, n = 0, len(text)
-    while i < n:
-        if text.startswith("](", i):  # a Markdown link's destination: not text
-            close = text.find(")", i + 2)
-            i = n if close == -1 else close + 1
-            continue
-        if not text[i].isalnum():
-            i += 1
-            continue
-        start, letters = i, []
-        while i < n:
-            ch = text[i]
-            if ch.isalnum():
-                letters.append(ch)
-                i += 1
-            elif unicodedata.category(ch).startswith("M") and letters:
-                letters[-1] += ch
-                i += 1
-            else:
-                nxt = _continues_word(text, i)
-                if nxt == -1:
-                    break
-                i = nxt
-        if words:
-            words[-1].sep = text[words[-1].end:start]
-        words.append(_Word(start, i, letters, alternative_keys(letters), letters[0][0].isupper()))
-    if words:
-        words[-1].sep = text[words[-1].end:]
-    return words
-
-
-def _light(sep: str, after_short: bool) -> bool:
-    """Whether a separator joins two words of one name: spaces, line breaks, hyphens, invisible
-    characters, Markdown marks and links; a full stop only after an initial or an honorific."""
-    rest = sep
-    while "](" in rest:
-        at = rest.index("](")
-        close = rest.find(")", at)
-        rest = rest[:at] + " " + (rest[close + 1:] if close != -1 else "")
-    for ch in rest:
-        if ch.isspace() or ch in _HYPHENS or ch in MARKUP or ch in "[]" or is_ignorable(ch):
-            continue
-        if ch == "." and after_short:
-            after_short = False  # one full stop
-            continue
-        return False
-    return True
-
-
-def _joinable(sep: str) -> bool:
-    """Whether a separator may stand inside one word of a name ('Seit-kali', 'Seit kali')."""
-    return _light(sep, False) and "](" not in sep
-
-
-# ---- Markdown marks around a replaced name ------------------------------------------------------
-
-def _marks(text: str) -> list[str]:
-    """Markdown emphasis runs, link openings and link endings ('](url)') in text, in order."""
-    out, i = [], 0
-    while i < len(text):
-        ch = text[i]
-        if ch in MARKUP:
-            j = i
-            while j < len(text) and text[j] == ch:
-                j += 1
-            out.append(text[i:j])
-            i = j
-        elif text.startswith("](", i):
-            close = text.find(")", i)
-            out.append(text[i:close + 1] if close != -1 else text[i:])
-            i = len(text) if close == -1 else close + 1
-        elif ch in "[]":
-            out.append(ch)
-            i += 1
-        else:
-            i += 1
-    return out
-
-
-def _balance(before: str, inside: str) -> tuple[str, str]:
-    """The Markdown marks of a replaced span to keep before and after the pseudonym, so that
-    emphasis and links opened or closed outside the span stay balanced."""
-    open_outside: dict[str, int] = {}
-    for mark in _marks(before):
-        kind = "[" if mark == "[" else ("]" if mark.startswith("]") else mark)
-        if kind == "]":
-            open_outside["["] = max(0, open_outside.get("[", 0) - 1)
-        elif kind == "[":
-            open_outside["["] = open_outside.get("[", 0) + 1
-        else:
-            open_outside[kind] = open_outside.get(kind, 0) ^ 1
-    stack: list[str] = []
-    after: list[str] = []
-    for mark in _marks(inside):
-        closing = "[" if mark.startswith("]") else mark
-        if mark == "[":
-            stack.append("[")
-        elif stack and stack[-1] == closing:
-            stack.pop()
-        elif open_outside.get(closing):
-            open_outside[closing] -= 1
-            after.append(mark)
-        else:
-            stack.append(mark)
-    return "".join(m for m in stack), "".join(after)
 
 
 # ---- the masker ------------------------------------------------------------------------------
@@ -222,7 +85,7 @@ class Masker:
                     self._table.setdefault(k, {})[person.id] = kind
             for k in forms.initials:
                 self._initials.setdefault(k, set()).add(person.id)
-        self._longest = max((len(k) for k in self._table), default=0)
+        self._prefixes = {k[:i] for k in self._table for i in range(1, len(k))}
         self._honorifics = honorifics() if hidden else ()
         self._pseudonyms: dict[str, str] = {}
         secret = "\n".join(f"{p.id}\t{p.name}\t{p.aliases}" for p in sorted(hidden, key=lambda p: p.id))
@@ -297,7 +160,7 @@ class Masker:
         out = []
         done = 0
         for start, end, person_id in self._spans(text):
-            before, after = _balance(text[:start], text[start:end])
+            before, after = balance(text[:start], text[start:end])
             out.append(text[done:start] + before + self._pseudonym(person_id) + after)
             done = end
         return "".join(out) + text[done:] if out else text
@@ -310,7 +173,7 @@ class Masker:
 
     def _spans(self, text: str) -> list[tuple[int, int, str]]:
         """(start, end, person id) of every hidden name in text, in order, not overlapping."""
-        words = _words(text)
+        words = split_words(text)
         matches = self._matches(words)
         spans: list[tuple[int, int, str]] = []
         for run in self._runs(words, matches):
@@ -327,7 +190,7 @@ class Masker:
             spans.append((words[first].start, end, person_id))
         return spans
 
-    def _matches(self, words: list[_Word]) -> list[_Match]:
+    def _matches(self, words: list[Word]) -> list[_Match]:
         """At each word, the longest run of up to three pieces that is a form of a hidden name."""
         matches = []
         i = 0
@@ -335,12 +198,12 @@ class Masker:
             found = None
             for pieces in range(min(_MAX_PIECES, len(words) - i), 0, -1):
                 span = words[i:i + pieces]
-                if pieces > 1 and (not all(_joinable(w.sep) for w in span[:-1])
-                                   or any(k in self._table for k in span[0].keys)):
+                if pieces > 1 and (span[0].keys[0] not in self._prefixes or any(k in self._table for k in span[0].keys)
+                                   or not all(joinable(w.sep) for w in span[:-1])):
                     continue  # pieces of one word, not a whole word and what follows it
                 candidates = span[0].keys if pieces == 1 else (word_key([c for w in span for c in w.letters]),)
                 for k in candidates:
-                    if len(k) <= self._longest and k in self._table:
+                    if k in self._table:
                         found = _Match(i, i + pieces, dict(self._table[k]))
                         break
                     if pieces == 1 and k in self._initials and words[i].capital and words[i].short:
@@ -358,7 +221,7 @@ class Masker:
                 i += 1
         return matches
 
-    def _runs(self, words: list[_Word], matches: list[_Match]) -> list[list[_Match]]:
+    def _runs(self, words: list[Word], matches: list[_Match]) -> list[list[_Match]]:
         """Matches of adjacent words, joined by light separators, that can name one person."""
         runs: list[list[_Match]] = []
         for match in matches:
@@ -366,7 +229,7 @@ class Masker:
                 prev = runs[-1]
                 last = words[prev[-1].last - 1]
                 shared = set(match.owners) & _owners(prev) if match.owners and _owners(prev) else True
-                if prev[-1].last == match.first and _light(last.sep, last.short) and shared:
+                if prev[-1].last == match.first and light(last.sep, last.short) and shared:
                     prev.append(match)
                     continue
             runs.append([match])
@@ -386,13 +249,13 @@ class Masker:
                 best, best_score = person_id, score
         return best
 
-    def _extend(self, words: list[_Word], first: int, last: int, person_id: str) -> tuple[int, int]:
+    def _extend(self, words: list[Word], first: int, last: int, person_id: str) -> tuple[int, int]:
         """A run widened to the initials, patronymic and honorific that go with the name."""
         for _ in range(3):  # initials written before the name: 'D. E. Seitkali'
             before = words[first - 1] if first else None
-            if before and before.short and before.capital and "." in before.sep and _light(before.sep, True):
+            if before and before.short and before.capital and "." in before.sep and light(before.sep, True):
                 first -= 1
-        while last < len(words) and _light(words[last - 1].sep, words[last - 1].short) and (
+        while last < len(words) and light(words[last - 1].sep, words[last - 1].short) and (
                 is_patronymic(words[last].keys[0]) or
                 (words[last].short and words[last].capital and person_id in self._initials.get(words[last].keys[0], ()))):
             last += 1
@@ -402,7 +265,7 @@ class Masker:
         for honorific in self._honorifics:
             size = len(honorific)
             if first >= size and all(words[first - size + k].keys[0] == honorific[k] for k in range(size)) and \
-                    all(_light(w.sep, True) for w in words[first - size:first]):
+                    all(light(w.sep, True) for w in words[first - size:first]):
                 first -= size
                 break
         return first, last
@@ -475,7 +338,7 @@ class Masker:
         walk(inlines)
         whole = "".join(parts)
         for start, end, person_id in reversed(self._spans(whole)):
-            before, after = _balance(whole[:start], whole[start:end])
+            before, after = balance(whole[:start], whole[start:end])
             replacement = before + self._pseudonym(person_id) + after
             for node, at, length in leaves:
                 if at >= end or at + length <= start:
