@@ -188,10 +188,9 @@ def _pdf_objects(reader) -> Iterator[tuple[str, str]]:
             if isinstance(obj, StreamObject) and (kind in ("/EmbeddedFile", "/Metadata") or obj.get("/Subtype") == "/XML"):
                 yield f"embedded {kind or 'stream'}", obj.get_data().decode("utf-8", "replace")
             for k, v in obj.items():
-                if k in ("/Contents", "/Parent", "/P") and isinstance(v, (IndirectObject, ArrayObject)) and kind == "/Page":
-                    continue  # page content is read as text below; parents were reached already
-                yield "objects", str(k)
-                stack.append(v)
+                if not (kind == "/Page" and k == "/Contents"):  # page content is read as text
+                    yield "objects", str(k)
+                    stack.append(v)
         elif isinstance(obj, ArrayObject):
             stack.extend(obj)
         elif isinstance(obj, (str, NameObject)):
