@@ -183,6 +183,7 @@ class DossierMeta(Entry):
     period: Period | None = None
     author: Author
     abbreviations: dict[str, Text] = {}
+    pseudonyms: Literal["letters", "initials"] = "letters"  # how public editions name hidden people
 
 
 class Source(Entry):

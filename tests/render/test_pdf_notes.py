@@ -104,7 +104,7 @@ def example_build(tmp_path_factory):
 def test_every_note_of_every_example_pdf_is_on_the_page_of_its_call(example_build, submission):
     folder, dossier = example_build
     document = assemble(dossier, dossier.submissions[submission]).document
-    checked = assert_notes_on_their_pages(folder / f"{submission}.pdf", document)
+    checked = assert_notes_on_their_pages(folder / f"{submission}.public.pdf", document)
     assert checked >= 0.8 * len(document.notes), f"only {checked} of {len(document.notes)} notes could be located"
 
 

@@ -12,6 +12,7 @@ from ..load.resolve import Dossier
 from ..models import Claim, Norm, Submission
 from .authorities import Place, authorities_table
 from .citations import Citer
+from .masking import Masker
 from .typography import Abbreviations, smart_quotes
 
 
@@ -78,8 +79,9 @@ class Finisher:
     """Resolves what assembly left pending, in the order a reader meets it."""
 
     def __init__(self, dossier: Dossier, document: Document, cited: dict[int, list[Norm]],
-                 abbreviations: dict[str, str], submission: Submission):
+                 abbreviations: dict[str, str], submission: Submission, masker: Masker):
         self.dossier = dossier
+        self.masker = masker
         self.doc = document
         self.cited = cited
         self.citer = Citer(submission.language.split("-")[0], submission.norms_in_notes)
@@ -123,7 +125,7 @@ class Finisher:
                 continue
             evidence = []
             if node.claim:
-                evidence = [(self.dossier.sources[e.source], e) for e in node.claim.evidence
+                evidence = [self.masker.cite(self.dossier.sources[e.source], e) for e in node.claim.evidence
                             if e.source in self.dossier.sources]
             if not evidence and not self.citer.new_instruments(node.norms) and not self.citer.norms_in_notes:
                 continue  # nothing to say in a note
