@@ -9,6 +9,8 @@ import click
 
 from .assemble.assembly import assemble
 from .assemble.templating import TemplateProblem, template_file
+from .checks.placeholders import placeholder
+from .document import walk_text
 from .load.resolve import Dossier
 from .models import Addressee, Submission
 from .render import RenderError
@@ -47,6 +49,10 @@ def render_formats(dossier: Dossier, sub: Submission, formats: list[str], pdf_va
     except TemplateProblem as exc:
         raise BuildFailure(f"{sub.id}: template {exc.template}, line {exc.line}: {exc.message}") from None
     document = assembled.document
+    unfinished = next(((text, marker) for text in walk_text(document) if (marker := placeholder(text))), None)
+    if unfinished:  # `check` reports these at their line (BG801); this is the last read before rendering
+        raise BuildFailure(f"{sub.id}: the document would print '{unfinished[1]}' (in \"{unfinished[0][:80]}\"): "
+                           "remove the placeholder from the dossier or template; `briefgen check` shows where it is")
     out: dict[str, bytes] = {}
     man = manifest(dossier, sub, assembled, formats)
     document.meta.manifest = man.decode("utf-8")  # the DOCX keeps it in its custom properties

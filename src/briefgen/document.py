@@ -118,9 +118,13 @@ class Paragraph:
 
 @dataclass
 class ListBlock:
+    """A bulleted or ordered list; an ordered one with `letters` counts (a), (b), (c)... so that it
+    cannot be confused with a document's numbered paragraphs."""
+
     items: list[list["Block"]]
     ordered: bool = False
     start: int = 1
+    letters: bool = False
 
 
 @dataclass

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import zipfile
 
@@ -159,3 +160,20 @@ def test_numbered_paragraphs_and_table_of_authorities(dossier):
     assert (plain_text(article.children), plain_text(article.places), article.level) == ("art 21 (right of peaceful assembly)", "para 5", 1)
     (comment,) = toa.groups[1].entries  # the general comment interpreting article 21, cited where art 21 is
     assert "General Comment No 37" in plain_text(comment.children) and plain_text(comment.places) == "para 5"
+
+
+def test_placeholder_text_stops_the_build_at_check(runner, dossier, tmp_path):
+    (dossier / "claims" / "c.yaml").write_text(CLAIMS.replace("Observers reported the same.",
+                                                              "Observers reported the same (verify)."), encoding="utf-8")
+    result = _build(runner, dossier, tmp_path / "out")
+    assert result.exit_code == 1 and re.search(r"claims/c.yaml:\d+:3: error\[BG801\] '\(verify\)' would be printed", result.output)
+    assert not (tmp_path / "out").exists()
+
+
+def test_placeholder_text_from_a_template_expression_stops_the_build(runner, dossier, tmp_path):
+    (dossier / "templates").mkdir()
+    (dossier / "templates" / "collective-complaint.md").write_text(
+        '{% extends "base.md" %}{% block body %}{{ text("Facts " ~ "TO" ~ "DO.") }}{% endblock %}\n')
+    result = _build(runner, dossier, tmp_path / "out")
+    assert result.exit_code == 1 and "would print 'TODO'" in result.output
+    assert not (tmp_path / "out").exists()

@@ -220,7 +220,7 @@ class Assembler:
             children += [Text("."), PendingNote(None, norms)]
             para = Paragraph(children, style="recommendation")
             items.append([self._cites(para, norms)])
-        return self._block([ListBlock(items, ordered=True)]) if items else Markup("")
+        return self._block([ListBlock(items, ordered=True, letters=self.numbered)]) if items else Markup("")
 
     def toa(self) -> Markup:
         """The table of authorities: each norm cited, grouped by kind, with the places that cite it."""
@@ -299,7 +299,7 @@ class Assembler:
                          [Text("; ".join(f"Category {c.category}" + (f": {self.masker.text(c.reason)}" if c.reason else "")
                                          for c in categories) or NOT_KNOWN)]])
             blocks.append(Paragraph([Strong([Text(self._display(person))])], style="small"))
-            blocks.append(Table([[Text("Item")], [Text("Details")]], rows, widths=[3.0, 7.0]))
+            blocks.append(Table([[Text("Item")], [Text("Details")]], rows, widths=[3.8, 6.2]))
         return self._block(blocks)
 
     def person_name(self, person_id: str) -> str:

@@ -56,11 +56,11 @@ def norm_short_entry(norm: Norm) -> str:
 class Place:
     """Where a document cites a norm: a numbered paragraph, a note, or a recommendation."""
 
-    def __init__(self, kind: str, number: int, anchor: str | None = None):
-        self.kind, self.number, self.anchor = kind, number, anchor
+    def __init__(self, kind: str, number: int, anchor: str | None = None, label: str | None = None):
+        self.kind, self.number, self.anchor, self.label = kind, number, anchor, label
 
     def key(self) -> tuple:
-        return ({"para": 0, "n": 1, "recommendation": 2}[self.kind], self.number)
+        return ({"para": 0, "n": 1, "recommendation": 2, "request": 3}[self.kind], self.number)
 
 
 def places_inlines(places: list[Place]) -> list[Inline]:
@@ -72,7 +72,7 @@ def places_inlines(places: list[Place]) -> list[Inline]:
             continue
         seen.add((p.kind, p.number))
         by_kind.setdefault(p.kind, []).append(p)
-    plural = {"para": "paras", "n": "nn", "recommendation": "recommendations"}
+    plural = {"para": "paras", "n": "nn", "recommendation": "recommendations", "request": "requests"}
     out: list[Inline] = []
     for kind, items in by_kind.items():
         if out:
@@ -86,7 +86,7 @@ def places_inlines(places: list[Place]) -> list[Inline]:
             elif kind == "n":
                 out.append(NoteXRef(p.number))
             else:
-                out.append(Text(str(p.number)))
+                out.append(Text(p.label or str(p.number)))
     return out
 
 

@@ -13,7 +13,7 @@ from ..models import Claim, Norm, Submission
 from .authorities import Place, authorities_table
 from .citations import Citer
 from .masking import Masker
-from .typography import Abbreviations, smart_quotes
+from .typography import Abbreviations, capitalised_words, smart_quotes
 
 
 @dataclass
@@ -85,7 +85,10 @@ class Finisher:
         self.doc = document
         self.cited = cited
         self.citer = Citer(submission.language.split("-")[0], submission.norms_in_notes)
-        self.abbreviations = Abbreviations(abbreviations, {n.short for n in dossier.norms.values()})
+        # Short forms of norms are defined by their full citation in a note; an abbreviation inside one
+        # ("UN Declaration on Human Rights Defenders") is never spelled out in the middle of a citation.
+        in_norms = {w for n in dossier.norms.values() for w in capitalised_words(n.short)}
+        self.abbreviations = Abbreviations(abbreviations, {n.short for n in dossier.norms.values()} | in_norms)
         self.claim_paras: dict[str, int] = {}
         self.claim_notes: dict[str, int] = {}
         self.places: dict[str, list[Place]] = {}
@@ -166,11 +169,11 @@ class Finisher:
         for block in self.doc.blocks:
             self._index_block(block, None)
 
-    def _index_block(self, block, recommendation: int | None) -> None:
+    def _index_block(self, block, recommendation: tuple[int, bool] | None) -> None:
         if isinstance(block, ListBlock):
             for i, item in enumerate(block.items, block.start):
                 for inner in item:
-                    self._index_block(inner, i if block.ordered else recommendation)
+                    self._index_block(inner, (i, block.letters) if block.ordered else recommendation)
             return
         if isinstance(block, BlockQuote):
             for inner in block.children:
@@ -182,7 +185,9 @@ class Finisher:
         if block.number:
             place = Place("para", block.number, block.anchor)
         elif recommendation is not None:
-            place = Place("recommendation", recommendation)
+            number, letters = recommendation
+            place = Place("request" if letters else "recommendation", number,
+                          label=f"({chr(ord('a') + number - 1)})" if letters and number <= 26 else None)
         else:
             note = next((n.number for n in block.children if isinstance(n, NoteRef)), None)
             if note is None:

@@ -72,7 +72,8 @@ class _Writer:
             elif isinstance(b, ListBlock):
                 tag = "ol" if b.ordered else "ul"
                 start = f' start="{b.start}"' if b.ordered and b.start != 1 else ""
-                self.out.append(f"<{tag}{start}>")
+                letters = ' class="letters"' if b.ordered and b.letters else ""
+                self.out.append(f"<{tag}{start}{letters}>")
                 for item in b.items:
                     self.out.append(f'<li{_note_id(item, "item")}>')
                     self.blocks(item)

@@ -86,7 +86,7 @@ class BlockWriter:
         if block.ordered:
             if block.start < 0:
                 raise RenderError(f"an ordered list starts at {block.start}; Word counts from 0 upwards")
-            num_id = self.numbering.ordered_list(block.start, min(depth, 3) - 1)
+            num_id = self.numbering.ordered_list(block.start, min(depth, 3) - 1, block.letters)
         for item in block.items:
             p = styled_paragraph(parent, item_style)
             if block.ordered:

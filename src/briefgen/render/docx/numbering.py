@@ -86,6 +86,7 @@ class Numbering:
         self.list_abstract = self._abstract_of(self._required(style_of, "List Number"))
         self._paragraph_list: str | None = None
         self._next_paragraph = 1
+        self._letters_abstract: str | None = None
 
     # ---- what the writer asks for ----------------------------------------------------------------
 
@@ -99,9 +100,31 @@ class Numbering:
         self._next_paragraph = number + 1
         return self._paragraph_list
 
-    def ordered_list(self, start: int, level: int) -> str:
-        """The numId of a new ordered list whose items at `level` (0-2) count from `start`."""
-        return self._new_num(self.list_abstract, str(level), start)
+    def ordered_list(self, start: int, level: int, letters: bool = False) -> str:
+        """The numId of a new ordered list whose items at `level` (0-2) count from `start`, as 1., 2.
+        or, with `letters`, as (a), (b)."""
+        return self._new_num(self._letters() if letters else self.list_abstract, str(level), start)
+
+    def _letters(self) -> str:
+        """A copy of the List Number definition that counts (a), (b), (c) at every level."""
+        if self._letters_abstract is None:
+            abstract = copy.deepcopy(self._abstract(self.list_abstract))
+            abstract.set(_ABSTRACT_ID, self._free_id("abstractNum", _ABSTRACT_ID))
+            for link in abstract.findall(w("numStyleLink")) + abstract.findall(w("styleLink")):
+                abstract.remove(link)
+            for lvl in abstract.iterchildren(w("lvl")):
+                level = int(lvl.get(_ILVL, "0"))
+                fmt = lvl.find(w("numFmt"))
+                if fmt is None:
+                    fmt = etree.SubElement(lvl, w("numFmt"))
+                fmt.set(W_VAL, "lowerLetter")
+                text = lvl.find(w("lvlText"))
+                if text is None:
+                    text = etree.SubElement(lvl, w("lvlText"))
+                text.set(W_VAL, f"(%{level + 1})")
+            self.root.find(w("num")).addprevious(abstract) if self.root.find(w("num")) is not None else self._append(abstract)
+            self._letters_abstract = abstract.get(_ABSTRACT_ID)
+        return self._letters_abstract
 
     # ---- definitions --------------------------------------------------------------------------------
 

@@ -1,0 +1,161 @@
+"""What a recipient reads: documents built from tests/roots/documents, read back from the PDF and
+the DOCX. Each test is one thing an OHCHR petitions officer would check."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import zipfile
+
+import pytest
+from click.testing import CliRunner
+from lxml import etree
+
+from briefgen.cli import cli
+from conftest import ROOTS
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    out = tmp_path_factory.mktemp("documents")
+    result = CliRunner().invoke(cli, ["build", str(ROOTS / "documents"), "-o", str(out), "-f", "pdf", "-f", "docx"])
+    assert result.exit_code == 0, result.output
+    return out / "documents"
+
+
+def _pdf(path) -> str:
+    """The PDF's text with line breaks and hyphenation undone, as a reader takes it in."""
+    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    return " ".join(text.replace("\u2010\n", "").split())
+
+
+def _docx_body(path) -> str:
+    with zipfile.ZipFile(path) as z:
+        body = etree.fromstring(z.read("word/document.xml"))
+    return "".join(t.text or "" for t in body.iter(f"{W}t"))
+
+
+def test_a_joint_communication_is_addressed_to_every_mandate(built):
+    text = _pdf(built / "joint.public.pdf")
+    assert "Dear Special Rapporteurs and Members of the Working Group," in text
+    for mandate in ("Special Rapporteur on the rights to freedom of peaceful assembly and of association",
+                    "Special Rapporteur on the situation of human rights defenders",
+                    "United Nations Working Group on Arbitrary Detention"):
+        assert text.count(mandate) >= 2, mandate  # in the address block and in the subject line
+    assert "Joint allegation letter to the Special Rapporteur" in text and "(Kazakhstan): Detentions in Almaty" in text
+    assert "Copy to" not in text
+    assert "Each alleged victim named in this communication has agreed to their name being transmitted to the " \
+           "Government of Kazakhstan." in text
+
+
+def test_each_claim_is_printed_once_and_referred_back_to(built):
+    text = _pdf(built / "joint.public.pdf")
+    assert text.count("counted forty people detained at a peaceful rally") == 1
+    assert "The facts set out in para 5 above engage ICCPR, arts 9, 21; Copenhagen Document, para 9.2." in text
+    assert "The facts set out in para 6 above engage ICCPR, art 14; Code of Administrative Offences, art 488." in text
+    assert _docx_body(built / "joint.public.docx").count("counted forty people detained") == 1
+
+
+def test_an_abbreviation_is_spelled_out_at_its_first_use_only(built):
+    text = _pdf(built / "joint.public.pdf")
+    assert "Kazakhstan International Bureau for Human Rights (KIBHR) counted forty" in text
+    assert "fined KIBHR’s client" in text
+    assert text.count("Kazakhstan International Bureau for Human Rights (KIBHR)") == 1
+
+
+def test_notes_are_complete_oscola_citations(built):
+    text = _pdf(built / "joint.public.pdf")
+    assert ("Outlet A, ‘Protesters detained in Almaty’ (10 June 2019) para 2 <https://a.example.org/news/1?id=7> "
+            "accessed 15 June 2019, archived at <https://archive.example.org/copy>") in text
+    assert "Jan Witness, [video of police pushing a man into a van, Almaty] (Facebook) " \
+           "<https://www.facebook.com/jan/videos/1/> accessed 16 June 2019" in text
+    assert "Outlet B, ‘Ночные суды’ [Night courts] [in Russian] <https://b.example.org/2> accessed 16 June 2019" in text
+    assert "Ibid, para 5." in text  # the same source at another pinpoint
+    for tracker in ("utm_source", "fbclid", "__tn__"):
+        assert tracker not in text
+    # the Covenant in full once, in the note of the paragraph that first cites it; short forms in the text
+    assert text.count("International Covenant on Civil and Political Rights (adopted 16 December 1966") == 2  # note + table
+    assert "See International Covenant" not in text
+
+
+def test_the_annex_takes_the_people_of_the_period_sorted_by_family_name(built):
+    text = _pdf(built / "joint.public.pdf")
+    annex = text[text.index("Annex 1: the people detained"):text.index("Annex 2")]
+    assert "Earlier" not in annex  # sentenced in 2018, outside the letter's period
+    assert annex.index("DOE, Jan") < annex.index("ROE, Ann") < annex.index("Person A")
+    assert "9 June 2019, detained, Republic Square, Almaty" in annex and "3 February 1990" in annex
+    assert "about 9-12 June 2019, detained, Almaty" in annex  # an approximate date stays approximate
+    assert "June 2019, detained, Nur-Sultan" in annex  # a month, not a made-up day
+    assert "Seitkali" not in text  # no consent to publish: a pseudonym everywhere
+
+
+def _records(docx) -> dict[str, dict[str, str]]:
+    """Each record table of the DOCX: the name above it -> {label: value}."""
+    with zipfile.ZipFile(docx) as z:
+        body = etree.fromstring(z.read("word/document.xml")).find(f"{W}body")
+    records, name = {}, None
+    for child in body:
+        text = "".join(t.text or "" for t in child.iter(f"{W}t"))
+        if child.tag == f"{W}p" and text:
+            name = text
+        elif child.tag == f"{W}tbl" and name:
+            rows = [["".join(t.text or "" for t in tc.iter(f"{W}t")) for tc in tr.iter(f"{W}tc")] for tr in child.iter(f"{W}tr")]
+            if rows and rows[0] == ["Item", "Details"]:
+                records[name] = {r[0]: r[1] for r in rows[1:] if len(r) == 2}
+    return records
+
+
+def test_one_working_group_record_per_detainee_with_every_field(built):
+    records = _records(built / "joint.public.docx")
+    assert list(records) == ["DOE, Jan", "ROE, Ann", "Person A"]
+    doe, roe = records["DOE, Jan"], records["ROE, Ann"]
+    for label, value in (("Family name", "Doe"), ("Sex", "male"), ("Date of birth", "3 February 1990"),
+                         ("Nationality", "Kazakhstani"), ("Profession or occupation", "teacher"),
+                         ("Forces who carried out the arrest", "police special unit"), ("Warrant or decision shown",
+                                                                                        "none shown"),
+                         ("Legal basis invoked", "Code of Administrative Offences, art 488"),
+                         ("Place of custody", "Almaty temporary detention facility"), ("Duration", "15 days"),
+                         ("Steps taken at national level", "An appeal was dismissed on 20 June 2019.")):
+        assert doe[label] == value, label
+    assert "not known" not in doe.values()
+    assert roe["Sex"] == roe["Warrant or decision shown"] == "not known" and roe["Outcome"] == "fine"
+    assert records["Person A"]["First name(s)"] == "withheld in this edition"
+    text = _pdf(built / "joint.public.pdf")
+    annex = text[text.index("Annex 2"):text.index("Table of authorities")]
+    assert "Category II: The deprivation of liberty results from the exercise of the rights" in annex
+    assert "Category I:" not in annex and "Category III" not in annex  # only what the letter invokes
+    assert "(verify)" not in text
+
+
+def test_the_table_of_authorities_is_grouped_by_kind_each_instrument_once(built):
+    text = _pdf(built / "joint.public.pdf")
+    toa = text[text.index("Table of authorities"):]
+    groups = ["Treaties", "United Nations instruments, general comments and declarations",
+              "Regional and OSCE commitments", "European Union instruments", "National law"]
+    assert [toa.index(g) for g in groups] == sorted(toa.index(g) for g in groups)
+    assert toa.count("International Covenant on Civil and Political Rights (adopted") == 1
+    assert "art 9 (liberty and security of person; no arbitrary arrest or detention) para 9; request (a)" in toa
+    assert "General Comment No 35" in toa  # interprets article 9, which the letter cites
+
+
+def test_requests_are_lettered_in_a_document_of_numbered_paragraphs(built):
+    text = _pdf(built / "joint.public.pdf")
+    assert "Requests (a) Release those detained (ICCPR, art 9; EP resolution of 14 March 2019; see para 5)." in text
+
+
+def test_the_human_rights_committee_gets_its_thirteen_parts_in_order(built):
+    text = _pdf(built / "hrc.public.pdf")
+    parts = ["I. Committee addressed", "II. State party", "III. Author of the communication", "IV. Alleged victim",
+             "V. Authority to act", "VI. Facts", "VII. Articles of the Covenant violated", "VIII. Remedies sought",
+             "IX. Exhaustion of domestic remedies", "X. Other international procedures", "XI. Interim measures",
+             "XII. List of annexed documents", "XIII. Date and signature"]
+    positions = [text.index(p) for p in parts]
+    assert positions == sorted(positions)
+    assert "No interim measures are requested." in text
+    assert "The State party concerned is Kazakhstan." in text
+    assert "Name: Vera Victim Nationality: not known Date of birth: not known" in text
+    signature = text.index("Yours faithfully")
+    assert signature > text.index("XIII. Date and signature") and "Anna Signer" in text[signature:]
+    assert not re.search(r"\b1\. Committee addressed", text)  # parts and paragraph numbers never collide
