@@ -135,6 +135,8 @@ class Table:
     rows: list[list[list[Inline]]]
     widths: list[float] | None = None  # relative column widths
     caption: str | None = None
+    keep_together: bool = False  # a short table not split across pages
+    wide: bool = False  # many columns: printed on landscape pages where the writer can
 
 
 @dataclass

@@ -496,6 +496,7 @@ class Addressee(Entry):
     closing: str = "Yours faithfully,"
     languages: list[str]
     kinds: list[Literal[SUBMISSION_KINDS]] = []
+    applies: list[str] = []  # short forms of the instruments the body applies (none listed: any)
     numbered_paragraphs: bool = False
     required_sections: list[RequiredSection] = []
     limits: Limits = Limits()

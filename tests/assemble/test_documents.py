@@ -44,7 +44,7 @@ def test_a_joint_communication_is_addressed_to_every_mandate(built):
                     "Special Rapporteur on the situation of human rights defenders",
                     "United Nations Working Group on Arbitrary Detention"):
         assert text.count(mandate) >= 2, mandate  # in the address block and in the subject line
-    assert "Joint allegation letter to the Special Rapporteur" in text and "(Kazakhstan): Detentions in Almaty" in text
+    assert "Not urgent — submission to the Special Rapporteur" in text and "(Kazakhstan): Detentions in Almaty" in text
     assert "Copy to" not in text
     assert "Each alleged victim named in this communication has agreed to their name being transmitted to the " \
            "Government of Kazakhstan." in text
@@ -54,7 +54,8 @@ def test_each_claim_is_printed_once_and_referred_back_to(built):
     text = _pdf(built / "joint.public.pdf")
     assert text.count("counted forty people detained at a peaceful rally") == 1
     assert "The facts set out in para 5 above engage ICCPR, arts 9, 21; Copenhagen Document, para 9.2." in text
-    assert "The facts set out in para 6 above engage ICCPR, art 14; Code of Administrative Offences, art 488." in text
+    # in a violations section the norms engaged are the international ones, not the national law applied
+    assert "The facts set out in para 6 above engage ICCPR, art 14." in text
     assert _docx_body(built / "joint.public.docx").count("counted forty people detained") == 1
 
 
@@ -72,7 +73,8 @@ def test_notes_are_complete_oscola_citations(built):
     assert "Jan Witness, [video of police pushing a man into a van, Almaty] (Facebook) " \
            "<https://www.facebook.com/jan/videos/1/> accessed 16 June 2019" in text
     assert "Outlet B, ‘Ночные суды’ [Night courts] [in Russian] <https://b.example.org/2> accessed 16 June 2019" in text
-    assert "Ibid, para 5." in text  # the same source at another pinpoint
+    # the note before also defined an instrument, so the same source is cited short, not 'Ibid'
+    assert "Outlet B, ‘Ночные суды’ [Night courts] (n 2) para 5." in text and "Ibid" not in text
     for tracker in ("utm_source", "fbclid", "__tn__"):
         assert tracker not in text
     # the Covenant in full once, in the note of the paragraph that first cites it; short forms in the text
@@ -87,7 +89,7 @@ def test_the_annex_takes_the_people_of_the_period_sorted_by_family_name(built):
     assert annex.index("DOE, Jan") < annex.index("ROE, Ann") < annex.index("Person A")
     assert "9 June 2019, detained, Republic Square, Almaty" in annex and "3 February 1990" in annex
     assert "about 9-12 June 2019, detained, Almaty" in annex  # an approximate date stays approximate
-    assert "June 2019, detained, Nur-Sultan" in annex  # a month, not a made-up day
+    assert re.search(r"\bJune 2019, detained, Nur-?Sultan", annex)  # a month, not a made-up day
     assert "Seitkali" not in text  # no consent to publish: a pseudonym everywhere
 
 
@@ -121,9 +123,9 @@ def test_one_working_group_record_per_detainee_with_every_field(built):
         assert doe[label] == value, label
     assert "not known" not in doe.values()
     assert roe["Sex"] == roe["Warrant or decision shown"] == "not known" and roe["Outcome"] == "fine"
-    assert records["Person A"]["First name(s)"] == "withheld in this edition"
+    assert records["Person A"]["First name(s)"] == "withheld"
     text = _pdf(built / "joint.public.pdf")
-    annex = text[text.index("Annex 2"):text.index("Table of authorities")]
+    annex = text[text.index("Annex 2"):text.index("Annex 3: table of authorities")]
     assert "Category II: The deprivation of liberty results from the exercise of the rights" in annex
     assert "Category I:" not in annex and "Category III" not in annex  # only what the letter invokes
     assert "(verify)" not in text
@@ -131,18 +133,19 @@ def test_one_working_group_record_per_detainee_with_every_field(built):
 
 def test_the_table_of_authorities_is_grouped_by_kind_each_instrument_once(built):
     text = _pdf(built / "joint.public.pdf")
-    toa = text[text.index("Table of authorities"):]
+    toa = text[text.index("Annex 3: table of authorities"):]
     groups = ["Treaties", "United Nations instruments, general comments and declarations",
               "Regional and OSCE commitments", "European Union instruments", "National law"]
     assert [toa.index(g) for g in groups] == sorted(toa.index(g) for g in groups)
     assert toa.count("International Covenant on Civil and Political Rights (adopted") == 1
     assert "art 9 (liberty and security of person; no arbitrary arrest or detention) para 9; request (a)" in toa
-    assert "General Comment No 35" in toa  # interprets article 9, which the letter cites
+    assert "General Comment No 35" in toa and "General Comment No 37" not in toa  # cited / not cited
 
 
 def test_requests_are_lettered_in_a_document_of_numbered_paragraphs(built):
     text = _pdf(built / "joint.public.pdf")
-    assert "Requests (a) Release those detained (ICCPR, art 9; EP resolution of 14 March 2019; see para 5)." in text
+    assert ("Requests (a) Release those detained (ICCPR, art 9; HRC General Comment 35; EP resolution of 14 March 2019; "
+            "see para 5).") in text
 
 
 def test_the_human_rights_committee_gets_its_thirteen_parts_in_order(built):

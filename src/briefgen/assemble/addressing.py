@@ -6,8 +6,6 @@ from __future__ import annotations
 from ..load.resolve import Dossier
 from ..models import Addressee, CategoryInvoked, Person, Submission
 
-_KIND_NAMES = {"urgent-appeal": "Urgent appeal", "collective-complaint": "Allegation letter",
-               "individual-communication": "Individual communication", "recommendation-letter": "Letter"}
 
 
 def state_name(code: str | None) -> str:
@@ -73,14 +71,13 @@ class Addressing:
         return lines
 
     def subject_line(self) -> str:
-        """What the subject says: the kind (urgent or not), the mandates addressed, the State."""
-        kind = _KIND_NAMES.get(self.sub.kind, "Letter")
-        if self.joint:
-            kind = "Joint " + kind[0].lower() + kind[1:]
+        """What the subject says. To Special Procedures: urgent or not, the mandates addressed, the State
+        (as their submission channel asks); to other bodies, the title."""
         if any(b.family == "un-special-procedures" for b in self.bodies):
+            urgency = "Urgent" if self.sub.kind == "urgent-appeal" else "Not urgent"
             mandates = "; ".join(b.name for b in self.bodies)
             state = f" ({self.state_name})" if self.state_name else ""
-            return f"{kind} to the {mandates}{state}: {self.sub.title}"
+            return f"{urgency} — submission to the {mandates}{state}: {self.sub.title}"
         return self.sub.title
 
     def consent_statement(self, named: list[Person]) -> str:
@@ -93,10 +90,17 @@ class Addressing:
             who = "The alleged victim named" if len(named) == 1 else "Each alleged victim named"
             return (f"{who} in this communication has agreed to their name being transmitted to {government}.")
         if not agreed:
-            return (f"We have not obtained the consent of the people named in this communication to their "
-                    f"names being transmitted to {government}; we ask that their names be kept confidential.")
-        return (f"Of the people named in this communication, {len(agreed)} have agreed to their names being "
-                f"transmitted to {government}; we ask that the names of the others be kept confidential.")
+            return (f"We have no record that the people named in this communication agreed to their names being "
+                    f"transmitted to {government}; we ask that the names not be transmitted until their consent "
+                    "has been confirmed.")
+        return (f"Of the {len(named)} people named in this communication, {len(agreed)} have agreed to their names "
+                f"being transmitted to {government}; we ask that the names of the others not be transmitted until "
+                "their consent has been confirmed.")
+
+    def applies(self, norms: list) -> list:
+        """The norms a body applies (the Human Rights Committee applies the Covenant only), others left out."""
+        instruments = {i for b in self.bodies for i in b.applies}
+        return [n for n in norms if not instruments or n.short in instruments] if instruments else norms
 
     def categories_of(self, person: Person) -> list[CategoryInvoked]:
         """The categories of arbitrary detention invoked for a person: their own, else the submission's."""

@@ -15,11 +15,11 @@ from markupsafe import Markup
 
 from .. import __version__
 from ..checks.normtext import NormIndex
-from ..document import Block, Document, Inline, LineBreak, ListBlock, Meta, Paragraph, Strong, Table, Text
+from ..document import Block, Document, Heading, Inline, LineBreak, ListBlock, Meta, PageBreak, Paragraph, Strong, Table, Text
 from ..load.resolve import Dossier
 from ..models import Claim, FigureCell, FigureTable, Norm, PeopleSelection, Person, Section, Submission
 from .addressing import Addressing
-from .authorities import marks
+from .authorities import NATIONAL_LAW, category, marks
 from .citations import long_date, norm_full, norm_short
 from .finish import Finisher, PendingAuthorities, PendingClaimRefs, PendingNote
 from .masking import Masker
@@ -113,7 +113,7 @@ class Assembler:
     def claim_paragraph(self, claim: Claim, show_norms: bool = False) -> Paragraph:
         """A claim's statement as one paragraph, its norms in brackets when asked, its sources in a note."""
         self.printed[claim.id] = claim
-        norms = [self.dossier.norms[n] for n in claim.norms if n in self.dossier.norms] if show_norms else []
+        norms = self._engaged(claim) if show_norms else []
         text = self.masker.text(claim.statement.strip()).rstrip()
         children: list[Inline] = [Text(text.rstrip(".") if norms else text)]
         if norms:
@@ -146,32 +146,43 @@ class Assembler:
             for claim in row_claims.values():
                 if claim.id not in self.printed:
                     self.printed[claim.id] = claim
-                cells[-1].append(PendingNote(claim, []))
+                cells[0].append(PendingNote(claim, []))  # on the row's label, never glued to a figure
             rows.append(cells)
         header = [[Text(c)] for c in table.columns]
-        return Table(header, rows, caption=self.masker.text(table.caption) if table.caption else None)
+        return Table(header, rows, caption=self.masker.text(table.caption) if table.caption else None,
+                     keep_together=len(rows) <= 12)
+
+    def _engaged(self, claim: Claim) -> list[Norm]:
+        """The norms a violations section shows for a claim: the international ones it engages (the
+        national law applied is the subject, not the measure), those the addressee applies."""
+        norms = [self.dossier.norms[n] for n in claim.norms if n in self.dossier.norms]
+        international = [n for n in norms if category(n) != NATIONAL_LAW] or norms
+        return self.addressing.applies(international)
 
     def _back_references(self, claims: list[Claim], show_norms: bool) -> list[Block]:
-        """Claims printed earlier: in a violations section, the norms their facts engage; else a pointer."""
+        """Claims printed earlier: in a violations section, one paragraph saying which norms their facts
+        engage; elsewhere a pointer back to them."""
         if not show_norms:
             ids = [c.id for c in claims]
             return [self._numbered([Text("See also the facts set out "), PendingClaimRefs(ids, self.numbered),
                                     Text(".")])]
         groups: dict[tuple[str, ...], list[Claim]] = {}
         for claim in claims:
-            groups.setdefault(tuple(n for n in claim.norms if n in self.dossier.norms), []).append(claim)
-        blocks: list[Block] = []
+            groups.setdefault(tuple(n.id for n in self._engaged(claim)), []).append(claim)
+        children: list[Inline] = []
+        cited: list[Norm] = []
         for norm_ids, members in groups.items():
-            ids = [c.id for c in members]
-            refs = PendingClaimRefs(ids, self.numbered)
-            if not norm_ids:
-                blocks.append(self._numbered([Text("See also the facts set out "), refs, Text(".")]))
-                continue
-            norms = [self.dossier.norms[n] for n in norm_ids]
-            para = self._numbered([Text("The facts set out "), refs, Text(" engage "), *marks(norms), Text("."),
-                                   PendingNote(None, norms)])
-            blocks.append(self._cites(para, norms))
-        return blocks
+            refs = PendingClaimRefs([c.id for c in members], self.numbered)
+            children.append(Text("; the facts set out " if children else "The facts set out "))
+            children.append(refs)
+            if norm_ids:
+                norms = [self.dossier.norms[n] for n in norm_ids]
+                cited += norms
+                children += [Text(" engage "), *marks(norms)]
+            else:
+                children.append(Text(" are relevant here too"))
+        children += [Text("."), PendingNote(None, cited)]
+        return [self._cites(self._numbered(children), cited)]
 
     def cite(self, claim_id: str) -> Markup:
         """One claim as a paragraph with its footnote (a reference back if it is printed already)."""
@@ -248,8 +259,9 @@ class Assembler:
         family, given = self._family_given(person)
         return f"{family.upper()}, {given}" if given else family
 
-    def annex_people(self) -> Markup:
-        """A table of the people the annex selects: one row each, sorted by family name."""
+    def annex_people(self, title: str | None = None) -> Markup:
+        """A table of the people the annex selects, one row each, sorted by family name; `title` heads it
+        (on the same landscape page)."""
         period = annex_period(self.sub)
         header = [[Text(h)] for h in ("No.", "Name", "Born", "City", "Date and place of detention",
                                       "Legal basis", "Outcome", "Current status")]
@@ -262,7 +274,8 @@ class Assembler:
                          self._lines([legal_basis(e, self.dossier.norms) or NOT_KNOWN for e in events]),
                          self._lines([e.outcome or NOT_KNOWN for e in events]),
                          [Text(self.masker.text(person.status or NOT_KNOWN))]])
-        return self._block([Table(header, rows, widths=[0.5, 1.8, 0.8, 1.0, 2.2, 1.3, 1.6, 1.3])])
+        return self._block([Table(header, rows, widths=[0.5, 2.0, 1.2, 1.1, 2.6, 1.8, 2.0, 1.6], caption=title,
+                                  wide=True)])
 
     def _when_where(self, event) -> str:
         bits = [event_date(event), event.what, event.where]
@@ -291,14 +304,16 @@ class Assembler:
                 if f.field == "family_name":
                     value = self._family_given(person)[0]
                 elif f.field == "first_names" and self.masker.name(person) != person.name:
-                    value = "withheld in this edition"
+                    value = "withheld"
                 rows.append([[Text(f.label)], [Text(self.masker.text(value) if value else NOT_KNOWN)]])
             categories = self.addressing.categories_of(person)
             rows.append([[Strong([Text("Why the detention is arbitrary")])], []])
-            rows.append([[Text("Categories invoked")],
-                         [Text("; ".join(f"Category {c.category}" + (f": {self.masker.text(c.reason)}" if c.reason else "")
-                                         for c in categories) or NOT_KNOWN)]])
-            blocks.append(Paragraph([Strong([Text(self._display(person))])], style="small"))
+            invoked = [f"Category {c.category}" + (f": {_sentence(self.masker.text(c.reason))}" if c.reason else ".")
+                       for c in categories]
+            rows.append([[Text("Categories invoked")], [Text(" ".join(invoked) or NOT_KNOWN)]])
+            if blocks:
+                blocks.append(PageBreak())  # one record per page, as the Working Group's questionnaire is
+            blocks.append(Heading(3, [Text(self._display(person))]))
             blocks.append(Table([[Text("Item")], [Text("Details")]], rows, widths=[3.8, 6.2]))
         return self._block(blocks)
 
@@ -387,6 +402,12 @@ class Assembler:
         norms = sorted({n.id for ns in self.cited.values() for n in ns} | {n for c in used for n in c.norms})
         people = sorted({p for c in used for p in c.people} | set(self.sub.victims) | {p.id for p in self._annex_selection()})
         return Assembled(document, name, list(self.printed), sources, norms, people, self.masker)
+
+
+def _sentence(text: str) -> str:
+    """Text ending with a full stop."""
+    text = text.strip()
+    return text if text.endswith((".", "!", "?")) else text + "."
 
 
 def format_figure(value: float) -> str:

@@ -15,13 +15,15 @@ GROUPS = (
     (4, "European Union instruments"),
     (5, "National law"),
 )
+NATIONAL_LAW = 5  # the group of national law (GROUPS)
 _REGIONAL_AUTHORS = ("OSCE", "CSCE", "Conference on Security", "Council of Europe", "Venice Commission", "ODIHR")
+_EU_AUTHORS = ("European Union", "European Parliament", "European Commission", "Council of the EU")
 
 
 def category(norm: Norm) -> int:
     """The group of the table a norm belongs to (see GROUPS)."""
     jurisdiction = (norm.jurisdiction or "international").strip()
-    if jurisdiction.upper() == "EU":
+    if jurisdiction.upper() == "EU" or any(a in (norm.author or "") for a in _EU_AUTHORS):
         return 4
     if jurisdiction.lower() != "international":
         return 5
@@ -91,15 +93,9 @@ def places_inlines(places: list[Place]) -> list[Inline]:
 
 
 def authorities_table(cited: dict[str, list[Place]], norms: dict[str, Norm], heading: str) -> AuthoritiesTable:
-    """The table for the norms cited (id -> places), plus the texts interpreting them."""
+    """The table of the norms a document cites (id -> the places that cite them), and nothing else."""
     chosen = [norms[n] for n in cited if n in norms]
-    interpreting: dict[str, list[Place]] = {}
-    for n in chosen:
-        for gc in n.interpreted_by:
-            if gc in norms and gc not in cited:
-                interpreting.setdefault(gc, []).extend(cited[n.id])
-    all_places = {**cited, **interpreting}
-    chosen += [norms[g] for g in interpreting]
+    all_places = cited
     groups = []
     for number, title in GROUPS:
         members = sorted((n for n in chosen if category(n) == number),

@@ -221,11 +221,13 @@ class Citer:
             else:
                 self.first_note[source.id] = number
                 parts.extend(source_full(source, ev.pinpoint, self.language))
-        parts.extend(self._norm_part(norms, bool(parts)))
+        norm_part = self._norm_part(norms, bool(parts))
+        parts.extend(norm_part)
         last = parts[-1] if parts else None
         if not (isinstance(last, Text) and last.text.rstrip().endswith((".", "?", "!"))):
             parts.append(Text("."))
-        self.previous = cited
+        # 'Ibid' may only follow a note that cites one source and nothing else
+        self.previous = cited if not norm_part else []
         return merge_text(parts)
 
     def _norm_part(self, norms: list[Norm], after_sources: bool) -> list[Inline]:

@@ -54,24 +54,24 @@ def walk(blocks):
 
 
 def _numbers(items: list[int], make) -> list[Inline]:
-    """'4', '4 and 6', '3, 5, 9', with runs of three or more as ranges: '3–8, 11'."""
+    """'4', '4 and 6', '3, 5 and 9', with runs of three or more as ranges: '3–8 and 11'."""
     runs: list[list[int]] = []
     for n in items:
         if runs and n == runs[-1][-1] + 1:
             runs[-1].append(n)
         else:
             runs.append([n])
-    out: list[Inline] = []
-    for i, run in enumerate(runs):
-        if i:
-            out.append(Text(" and " if len(runs) == 2 and len(run) < 3 and len(runs[0]) < 3 else ", "))
+    tokens: list[list[Inline]] = []
+    for run in runs:
         if len(run) >= 3:
-            out += [make(run[0]), Text("–"), make(run[-1])]
+            tokens.append([make(run[0]), Text("–"), make(run[-1])])
         else:
-            for j, n in enumerate(run):
-                if j:
-                    out.append(Text(", " if len(runs) > 1 or len(run) > 2 else " and "))
-                out.append(make(n))
+            tokens.extend([make(n)] for n in run)
+    out: list[Inline] = []
+    for i, token in enumerate(tokens):
+        if i:
+            out.append(Text(" and " if i == len(tokens) - 1 else ", "))
+        out.extend(token)
     return out
 
 

@@ -94,6 +94,9 @@ def render(env: ImmutableSandboxedEnvironment, name: str, context: dict) -> str:
     except jinja2.UndefinedError as exc:
         where, line = _template_line(exc, name)
         raise TemplateProblem(where, line, f"{exc.message}: check the name, or the data it needs") from None
+    except jinja2.TemplateError as exc:  # any other template mistake (an unknown filter or test...)
+        where, line = _template_line(exc, name)
+        raise TemplateProblem(where, line, str(exc.message or exc)) from None
     except TemplateProblem:
         raise
     except (TypeError, ValueError, KeyError, AttributeError, IndexError, ZeroDivisionError) as exc:

@@ -6,7 +6,7 @@ from typing import Iterator
 
 from ..diagnostics import Diagnostic, diagnostic
 from ..load.resolve import Dossier
-from ..assemble.selection import submission_claims
+from ..assemble.selection import select_claims, submission_claims
 
 
 def _number(value: float) -> str:
@@ -14,7 +14,7 @@ def _number(value: float) -> str:
 
 
 def check(dossier: Dossier) -> Iterator[Diagnostic]:
-    """BG501 figures, BG502 dossier period, BG503 sources dated after a submission."""
+    """BG501 figures, BG502 dossier period, BG503 sources and BG504 norms dated after a submission."""
     first: dict[str, tuple[float, object]] = {}
     for claim in sorted(dossier.claims.values(), key=lambda c: (dossier.where(c).path, dossier.where(c).line)):
         for name, value in claim.figures.items():
@@ -36,6 +36,7 @@ def check(dossier: Dossier) -> Iterator[Diagnostic]:
                                  f"claim '{claim.id}' is dated {claim.date}, outside the dossier period "
                                  f"{period.start} to {period.end}: check the date or widen 'period' in dossier.yaml",
                                  claim.id)
+    yield from _norms_after(dossier)
     for sub in dossier.submissions.values():
         reported: set[str] = set()
         for claim in submission_claims(dossier, sub):
@@ -52,3 +53,24 @@ def check(dossier: Dossier) -> Iterator[Diagnostic]:
                                          f"'{sub.id}' ({sub.date}): a submission cannot cite it; check both dates",
                                          source.id)
                         break
+
+
+def _norms_after(dossier: Dossier) -> Iterator[Diagnostic]:
+    """BG504: a submission cites a norm adopted after its own date (a general comment of 2020 in 2019)."""
+    for sub in dossier.submissions.values():
+        cited: dict[str, tuple] = {}
+        for s, section in enumerate(sub.sections):
+            if section.require_norms:
+                for claim in select_claims(dossier, section.claims):
+                    for i, nid in enumerate(claim.norms):
+                        cited.setdefault(nid, (claim, ("norms", i)))
+        for r, rec in enumerate(sub.recommendations):
+            for i, nid in enumerate(rec.norms):
+                cited.setdefault(nid, (sub, ("recommendations", r, "norms", i)))
+        for nid, (entry, path) in cited.items():
+            norm = dossier.norms.get(nid)
+            if norm and norm.adopted and norm.adopted > sub.date:
+                yield diagnostic("BG504", dossier.where(entry, *path),
+                                 f"'{sub.id}' ({sub.date}) would cite {norm.short} ('{nid}'), adopted on "
+                                 f"{norm.adopted}, after the submission: remove it or date the submission later",
+                                 getattr(entry, "id", None))

@@ -102,7 +102,8 @@ class _Writer:
         self.out.append("</tbody></table>")
 
     def table(self, t: Table) -> None:
-        self.out.append("<table>")
+        classes = " ".join(c for c, on in (("keep", t.keep_together), ("wide", t.wide)) if on)
+        self.out.append(f'<table class="{classes}">' if classes else "<table>")
         if t.caption:
             self.out.append(f"<caption>{escape(t.caption)}</caption>")
         if t.widths:
