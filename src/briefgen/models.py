@@ -154,6 +154,27 @@ class Provenance(Model):
     note: str | None = None
 
 
+class Accepted(Model):
+    """A warning the team has weighed and accepts on this entry, with why (`briefgen check --show-accepted`)."""
+
+    code: Annotated[str, StringConstraints(pattern=r"^BG\d{3}$")] = Field(
+        description="the code of the warning accepted, e.g. BG304")
+    reason: str | None = Field(default=None, description="why the team accepts it: printed by --show-accepted")
+
+
+def _accepted(value: Any) -> Any:
+    """`accept: [BG304]` or `accept: [{code: BG304, reason: ...}]`; a lone code is a one-item list."""
+    if isinstance(value, str):
+        value = [value]
+    if isinstance(value, list):
+        return [{"code": v} if isinstance(v, str) else v for v in value]
+    return value
+
+
+# Warnings accepted on an entry (or, in dossier.yaml, for the whole dossier).
+AcceptList = Annotated[list[Accepted], BeforeValidator(_accepted)]
+
+
 class Signatory(Model):
     name: Text
     title: str | None = None
@@ -183,6 +204,7 @@ class DossierMeta(Entry):
     period: Period | None = None
     author: Author
     abbreviations: dict[str, Text] = {}
+    accept: AcceptList = []
 
 
 class Source(Entry):
@@ -205,6 +227,7 @@ class Source(Entry):
     confidential: bool = False
     notes: str | None = None
     provenance: list[Provenance] = []
+    accept: AcceptList = []
 
     @model_validator(mode="after")
     def _hash_with_file(self):
@@ -238,6 +261,7 @@ class Norm(Entry):
     interpreted_by: list[Id] = []
     aliases: list[str] = []
     verify: str | None = None
+    accept: AcceptList = []
 
 
 class Consent(Model):
@@ -300,6 +324,7 @@ class Person(Entry):
     confidential: bool = False
     notes: str | None = None
     provenance: list[Provenance] = []
+    accept: AcceptList = []
 
     @property
     def family(self) -> str:
@@ -333,6 +358,7 @@ class Claim(Entry):
     confidential: bool = False
     notes: str | None = None
     provenance: list[Provenance] = []
+    accept: AcceptList = []
 
 
 class Selection(Model):
@@ -424,6 +450,7 @@ class Submission(Entry):
     annex: Annex | None = None
     recommendations: list[Recommendation] = []
     formats: list[Literal[FORMATS]] = ["docx", "pdf"]
+    accept: AcceptList = []
 
     @model_validator(mode="before")
     @classmethod
