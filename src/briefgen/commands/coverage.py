@@ -30,6 +30,20 @@ def _thresholds(ctx, param, value: str | None) -> dict[str, float]:
     return found
 
 
+def emit(text: str, output: Path | None) -> None:
+    """A report printed, or written to `output` (atomically) with its path printed; exit 1 if it cannot be."""
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    try:
+        write_all({output: text.encode("utf-8")})
+    except OSError as exc:
+        click.echo(f"error: cannot write {exc.filename or output}: {exc.strerror}; choose another file with -o",
+                   err=True)
+        raise SystemExit(1)
+    click.echo(str(output))
+
+
 @click.command("coverage")
 @click.argument("dossier", default=".", type=click.Path(path_type=Path))
 @click.option("-s", "--submission", "submissions", multiple=True, metavar="ID",
@@ -71,16 +85,7 @@ def command(dossier: Path, submissions: tuple[str, ...], fmt: str, output: Path 
     else:
         from ..review.coverage_text import coverage_text
         text = coverage_text(data)
-    if output:
-        try:
-            write_all({output: text.encode("utf-8")})
-        except OSError as exc:
-            click.echo(f"error: cannot write {exc.filename or output}: {exc.strerror}; choose another file with -o",
-                       err=True)
-            raise SystemExit(1)
-        click.echo(str(output))
-    else:
-        click.echo(text, nl=False)
+    emit(text, output)
     failures = below(data, fail_under)
     for failure in failures:
         click.echo(f"coverage: {failure}", err=True)

@@ -59,7 +59,7 @@ def submission_text(sub: dict) -> list[str]:
         for norm in sub["norms"]:
             paras = ", ".join(map(str, norm["paragraphs"]))
             lines.append(f"    {norm['id']} ({norm['short']}): claims {', '.join(norm['claims']) or 'none'}"
-                         + (f"; paras {paras}" if paras else ""))
+                         + (f"; {'para' if len(norm['paragraphs']) == 1 else 'paras'} {paras}" if paras else ""))
     return lines
 
 
