@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import click
 
 from ..pipeline import check_dossier
 from .check import print_report
-from .coverage import emit
+from .coverage import emit, formatted
 
 
 @click.command("audit")
@@ -42,13 +41,7 @@ def command(file: Path, dossier: Path | None, fmt: str, output: Path | None) -> 
     except ValueError as exc:
         click.echo(f"error: {file}: {exc}", err=True)
         raise SystemExit(1)
-    if fmt == "json":
-        text = json.dumps(found, ensure_ascii=False, indent=2) + "\n"
-    elif fmt == "html":
-        from ..review.html_report import audit_html
-        text = audit_html(found, resolved.root if resolved else None)
-    else:
-        from ..review.audit_text import audit_text
-        text = audit_text(found)
-    emit(text, output)
+    from ..review.audit_text import audit_text
+    from ..review.html_report import audit_html
+    emit(formatted(fmt, found, lambda d: audit_html(d, resolved.root if resolved else None), audit_text), output)
     raise SystemExit(1 if found["unsourced"] else 0)

@@ -30,6 +30,13 @@ def _thresholds(ctx, param, value: str | None) -> dict[str, float]:
     return found
 
 
+def formatted(fmt: str, data: dict, html, text) -> str:
+    """A report's data as JSON, or through its HTML or text function."""
+    if fmt == "json":
+        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return html(data) if fmt == "html" else text(data)
+
+
 def emit(text: str, output: Path | None) -> None:
     """A report printed, or written to `output` (atomically) with its path printed; exit 1 if it cannot be."""
     if output is None:
@@ -77,15 +84,9 @@ def command(dossier: Path, submissions: tuple[str, ...], fmt: str, output: Path 
     except TemplateProblem as exc:
         click.echo(f"error: template {exc.template}, line {exc.line}: {exc.message}", err=True)
         raise SystemExit(1)
-    if fmt == "json":
-        text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-    elif fmt == "html":
-        from ..review.html_report import coverage_html
-        text = coverage_html(data, resolved.root)
-    else:
-        from ..review.coverage_text import coverage_text
-        text = coverage_text(data)
-    emit(text, output)
+    from ..review.coverage_text import coverage_text
+    from ..review.html_report import coverage_html
+    emit(formatted(fmt, data, lambda d: coverage_html(d, resolved.root), coverage_text), output)
     failures = below(data, fail_under)
     for failure in failures:
         click.echo(f"coverage: {failure}", err=True)

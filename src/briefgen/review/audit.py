@@ -28,7 +28,9 @@ _FURNITURE = ("heading", "title", "address", "date", "subject", "salutation", "s
               "toa", "authorit", "header", "footer", "letterhead", "table heading")
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
            "November", "December")
-_SENTENCE_END = re.compile(r"(?<=[.!?])[”\"’']?\s+(?=[A-Z“\"(‘])")
+# A sentence ends at . ! ? (and a closing quote) before a capital: after a space, or, where two paragraphs
+# were merged without one ("2019.A video"), right after a lower-case letter or digit.
+_SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][”\"’']))\s+(?=[A-Z“\"(‘])|(?<=[a-z0-9)][.!?])(?=[A-Z“(‘])")
 _WORD = re.compile(r"[\w’'.-]+")
 # References to provisions and to the document's own parts ("art 405(2)", "paras 4 and 6", "n 3"): numbers
 # that point, not numbers that assert.

@@ -17,7 +17,7 @@ from ..assemble.citations import norm_short, source_title
 from ..assemble.finish import walk
 from ..assemble.selection import select_claims
 from ..checks.release import own_publication, self_sourced
-from ..document import Heading, ListBlock, NoteRef, Paragraph, plain_text
+from ..document import Heading, NoteRef, Paragraph, plain_text
 from ..load.resolve import Dossier
 from ..models import Claim, Source, Submission
 
