@@ -197,3 +197,13 @@ def test_text_helpers():
     assert assertion_reason("The facts set out in para 6 above engage art 21.") is None
     assert assertion_reason("We ask you to act now.") is None
     assert assertion_reason("Police detained 40 people.") == "a number"
+
+
+def test_a_provision_the_dossier_has_no_norm_for(built, dossier):
+    word = docx.Document(io.BytesIO(built))
+    ministry = _find(word, "The Ministry said")
+    added = ministry.insert_paragraph_before("This also breaches article 21 of the ICCPR; and so article 99 of the ICCPR.",
+                                             style=ministry.style)
+    ministry._p.addnext(added._p)
+    found = audit(_save(word), "edited.docx", dossier)
+    assert found["unknown_norms"] == [{"paragraph": 18, "text": "article 99 of the ICCPR", "article": "99"}]
