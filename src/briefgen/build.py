@@ -1,4 +1,5 @@
-"""Build: assemble and render every chosen submission in memory; the caller writes them all."""
+"""Build: assemble and render every chosen submission in memory, in each edition asked for, and
+read public editions back through the leak guard; the caller writes them all."""
 
 from __future__ import annotations
 
@@ -9,8 +10,9 @@ import click
 from .assemble.assembly import assemble
 from .assemble.templating import TemplateProblem, template_file
 from .load.resolve import Dossier
+from .models import Addressee, Submission
 from .render import RenderError
-from .write.guard import confidential_leaks
+from .write.guard import find_leaks, secrets, summary
 from .write.manifest import manifest
 
 
@@ -26,25 +28,27 @@ def _template_roots(dossier: Dossier) -> list[Path]:
     return roots
 
 
-def render_formats(dossier: Dossier, sub_id: str, formats: list[str], pdf_variant: str | None) -> dict[str, bytes]:
-    """One submission rendered to each format, plus its manifest: extension -> bytes."""
+def editions(submission: Submission, choice: str | None) -> list[Submission]:
+    """The submission in each edition to build: its own, or the one (or both) chosen on the command line."""
+    wanted = [submission.edition] if choice is None else (["public", "confidential"] if choice == "both" else [choice])
+    return [submission if e == submission.edition else submission.model_copy(update={"edition": e}) for e in wanted]
+
+
+def render_formats(dossier: Dossier, sub: Submission, formats: list[str], pdf_variant: str | None) -> dict[str, bytes]:
+    """One submission (in the edition it carries) rendered to each format, plus its manifest:
+    extension -> bytes. A public edition is read back, and refused if anything confidential is in it."""
     from .render.docx import render_docx
     from .render.html import render_html
     from .render.pdf import render_pdf
 
-    sub = dossier.submissions[sub_id]
+    stem = f"{sub.id}.{sub.edition}"
     try:
         assembled = assemble(dossier, sub)
     except TemplateProblem as exc:
-        raise BuildFailure(f"{sub_id}: template {exc.template}, line {exc.line}: {exc.message}") from None
+        raise BuildFailure(f"{sub.id}: template {exc.template}, line {exc.line}: {exc.message}") from None
     document = assembled.document
-    leaks = confidential_leaks(dossier, sub, document)
-    if leaks:
-        raise BuildFailure(f"{sub_id}: the public edition would contain confidential text "
-                           f"({'; '.join(leaks[:3])}): mark the material confidential-only or build a "
-                           "confidential edition")
     out: dict[str, bytes] = {}
-    man = manifest(dossier, sub_id, assembled, formats)
+    man = manifest(dossier, sub, assembled, formats)
     document.meta.manifest = man.decode("utf-8")  # the DOCX keeps it in its custom properties
     try:
         if "docx" in formats:
@@ -58,23 +62,34 @@ def render_formats(dossier: Dossier, sub_id: str, formats: list[str], pdf_varian
                 base = dossier.root.resolve() if dossier.root else Path.cwd()
                 out["pdf"] = render_pdf(html, base_dir=base, allowed_roots=_template_roots(dossier),
                                         variant=pdf_variant,
-                                        attachments=[(f"{sub_id}.manifest.json", man, "briefgen build manifest")],
+                                        attachments=[(f"{stem}.manifest.json", man, "briefgen build manifest")],
                                         created=sub.date)
     except RenderError as exc:
-        raise BuildFailure(f"{sub_id}: {exc}") from None
+        raise BuildFailure(f"{sub.id}: {exc}") from None
     out["manifest.json"] = man
+    if sub.edition == "public":
+        leaks = find_leaks({f"{stem}.{ext}": data for ext, data in out.items()}, secrets(dossier))
+        if leaks:
+            found = "\n".join(f"  {line}" for line in summary(leaks))
+            raise BuildFailure(
+                f"{sub.id}: the public edition would contain confidential text, so it was refused:\n{found}\n"
+                "Run `briefgen check` (BG602 names what masking cannot reach). If the text came from a template, "
+                "use person_name() there; if nothing explains it, it is a bug in briefgen: please report it, and "
+                "build only `--edition confidential` meanwhile.")
     return out
 
 
 def build_outputs(dossier: Dossier, sub_ids: list[str], formats: list[str], target: Path,
-                  pdf_variant: str | None, progress: bool = False) -> dict[Path, bytes]:
-    """Every output file of the chosen submissions: path -> bytes (nothing written yet)."""
+                  pdf_variant: str | None, progress: bool = False, edition: str | None = None) -> dict[Path, bytes]:
+    """Every output file of the chosen submissions, `<submission>.<edition>.<ext>`: path -> bytes
+    (nothing written yet)."""
     files: dict[Path, bytes] = {}
 
     def one(sub_id: str) -> None:
         wanted = formats or list(dossier.submissions[sub_id].formats)
-        for ext, data in render_formats(dossier, sub_id, wanted, pdf_variant).items():
-            files[target / f"{sub_id}.{ext}"] = data
+        for sub in editions(dossier.submissions[sub_id], edition):
+            for ext, data in render_formats(dossier, sub, wanted, pdf_variant).items():
+                files[target / f"{sub_id}.{sub.edition}.{ext}"] = data
 
     if progress:
         with click.progressbar(sub_ids, label="Building", file=click.get_text_stream("stderr"),
@@ -85,3 +100,34 @@ def build_outputs(dossier: Dossier, sub_ids: list[str], formats: list[str], targ
         for sub_id in sub_ids:
             one(sub_id)
     return files
+
+
+def confidentiality_rules(body: Addressee) -> str | None:
+    """What a body does with names and with the submitter's identity, in one sentence, if known."""
+    rules = body.confidentiality
+    parts = []
+    if rules.names_sent_to_state:
+        parts.append("victims' names are transmitted to the State")
+    if rules.published:
+        parts.append(rules.published)
+    if rules.source_confidential_on_request:
+        parts.append("the submitter's identity is kept confidential on request")
+    if rules.anonymous is False and parts:
+        parts.append("anonymous submissions are not accepted")
+    if not parts and rules.notes:
+        parts.append(rules.notes.rstrip("."))
+    text = "; ".join(parts) + "."
+    return text[0].upper() + text[1:] if parts else None
+
+
+def confidentiality_notes(dossier: Dossier, sub_ids: list[str]) -> list[str]:
+    """One note per submission and body addressed or copied, with that body's confidentiality rules."""
+    notes = []
+    for sub_id in sub_ids:
+        sub = dossier.submissions[sub_id]
+        for body_id in dict.fromkeys([sub.to, *sub.cc]):
+            body = dossier.addressees.get(body_id)
+            rules = confidentiality_rules(body) if body else None
+            if rules:
+                notes.append(f"note: {sub_id} goes to {body.short or body.name}: {rules}")
+    return notes

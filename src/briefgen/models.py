@@ -204,6 +204,7 @@ class DossierMeta(Entry):
     period: Period | None = None
     author: Author
     abbreviations: dict[str, Text] = {}
+    pseudonyms: Literal["letters", "initials"] = "letters"  # how public editions name hidden people
     accept: AcceptList = []
 
 
@@ -372,6 +373,21 @@ class Selection(Model):
     exclude: list[Id] = []
 
 
+class FigureCell(Model):
+    """A table cell holding a named figure of a claim: the number is printed, the claim's sources cited."""
+
+    figure: Id
+
+
+class FigureTable(Model):
+    """Figures laid out as a table: each row's figures are looked up in the claims that name them,
+    and each row carries a note citing those claims' sources."""
+
+    columns: list[Text]
+    rows: list[list[FigureCell | str | int | float]]
+    caption: str | None = None
+
+
 def _selection(value: Any) -> Any:
     return {"ids": value} if isinstance(value, list) else value
 
@@ -387,6 +403,7 @@ class Section(Model):
     role: Id | None = None
     text: str | None = None
     claims: Annotated[Selection, BeforeValidator(_selection)] | None = None
+    table: FigureTable | None = None
     require_norms: bool = False
     repeated: Literal["reference", "omit"] = "reference"
 

@@ -58,11 +58,11 @@ def test_accept_of_an_error_is_itself_an_error(runner, copy_root):
     assert "error[BG109] 'accept' names BG305, which is an error: fix it instead" in result.stdout
 
 
-def test_every_warning_the_example_accepts_has_a_reason():
+def test_example_passes_strict_with_every_accepted_warning_explained():
     from briefgen.pipeline import check_dossier
     from conftest import EXAMPLE
     _, report = check_dossier(EXAMPLE, use_cache=False)
     assert report.errors == 0 and report.accepted
     assert [str(a) for a in report.accepted if not a.reason] == []
-    # What is left is to be fixed, not accepted (briefs/kazakhstan-2019/README.md says which).
-    assert {d.code for d in report.sorted()} <= {"BG802", "BG803", "BG707"}
+    assert [str(d) for d in report.sorted()] == []  # check --strict passes
+    assert report.exit_code(strict=True) == 0

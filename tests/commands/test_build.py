@@ -78,8 +78,8 @@ def test_build_writes_docx_pdf_and_manifest_with_citations(runner, dossier, tmp_
     result = _build(runner, dossier, out)
     assert result.exit_code == 0, result.output
     folder = out / dossier.name
-    assert sorted(p.name for p in folder.iterdir()) == ["letter.docx", "letter.manifest.json", "letter.pdf"]
-    texts, refs, body = _notes(folder / "letter.docx")
+    assert sorted(p.name for p in folder.iterdir()) == ["letter.public.docx", "letter.public.manifest.json", "letter.public.pdf"]
+    texts, refs, body = _notes(folder / "letter.public.docx")
     assert refs == sorted(texts) == [1, 2, 3, 4, 5]
     assert texts[5].startswith("International Covenant on Civil and Political Rights (adopted 16 December 1966")
     assert "The facts set out in para 1 above engage ICCPR, art 21." in body
@@ -90,17 +90,17 @@ def test_build_writes_docx_pdf_and_manifest_with_citations(runner, dossier, tmp_
     assert texts[3].startswith("Outlet B, ‘Report B’ <https://b.example.org/1>")
     assert texts[4] == "Outlet A, ‘Report A’ (n 1)."
     assert "<script>x</script>" in body and "*not* emphasis" in body and "\u200f" in body
-    manifest = json.loads((folder / "letter.manifest.json").read_text())
+    manifest = json.loads((folder / "letter.public.manifest.json").read_text())
     assert manifest["claims"] == ["first", "second", "third", "fourth"]  # in the order printed
     assert manifest["sources"] == ["src-a", "src-b"] and "claims/c.yaml" in manifest["inputs"]
-    pdf_text = subprocess.run(["pdftotext", str(folder / "letter.pdf"), "-"], capture_output=True, text=True).stdout
+    pdf_text = subprocess.run(["pdftotext", str(folder / "letter.public.pdf"), "-"], capture_output=True, text=True).stdout
     assert "Ibid, para 4." in pdf_text and "<script>x</script>" in pdf_text
 
 
 def test_two_builds_are_byte_identical(runner, dossier, tmp_path):
     _build(runner, dossier, tmp_path / "a")
     _build(runner, dossier, tmp_path / "b")
-    for name in ("letter.docx", "letter.pdf", "letter.manifest.json"):
+    for name in ("letter.public.docx", "letter.public.pdf", "letter.public.manifest.json"):
         assert (tmp_path / "a" / dossier.name / name).read_bytes() == (tmp_path / "b" / dossier.name / name).read_bytes()
 
 
@@ -136,7 +136,7 @@ def test_images_in_templates_never_load_files(runner, dossier, tmp_path):
         "![pw](file:///etc/passwd)\n\n<img src='file:///etc/passwd'>\n\n[x](../../secret)\n")
     result = _build(runner, dossier, tmp_path / "out", "-f", "pdf", "-f", "html")
     assert result.exit_code == 0, result.output
-    html = (tmp_path / "out" / dossier.name / "letter.html").read_text()
+    html = (tmp_path / "out" / dossier.name / "letter.public.html").read_text()
     assert "root:" not in html and "<img" not in html.replace("&lt;img", "")
 
 

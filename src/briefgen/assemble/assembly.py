@@ -17,15 +17,15 @@ from .. import __version__
 from ..checks.normtext import NormIndex
 from ..document import Block, Document, Inline, LineBreak, ListBlock, Meta, Paragraph, Strong, Table, Text
 from ..load.resolve import Dossier
-from ..models import Claim, Norm, PeopleSelection, Person, Section, Submission
+from ..models import Claim, FigureCell, FigureTable, Norm, PeopleSelection, Person, Section, Submission
 from .addressing import Addressing
 from .authorities import marks
 from .citations import long_date, norm_full, norm_short
 from .finish import Finisher, PendingAuthorities, PendingClaimRefs, PendingNote
 from .masking import Masker
 from .mdconvert import CLOSE, OPEN, Converter
-from .people import NOT_KNOWN, annex_people, annex_period, born, detainee_record, event_date, events_in, family_sort_key, legal_basis
-from .selection import select_claims, select_people
+from .people import NOT_KNOWN, annex_people, annex_period, born, detainee_record, event_date, events_in, legal_basis
+from .selection import figure_claims, printable_claims, select_claims, select_people
 from .templating import TEMPLATE_SUFFIX, environment, render, template_names
 
 
@@ -39,6 +39,7 @@ class Assembled:
     sources: list[str] = field(default_factory=list)
     norms: list[str] = field(default_factory=list)
     people: list[str] = field(default_factory=list)
+    masker: Masker | None = None
 
 
 def choose_template(dossier: Dossier, submission: Submission) -> str:
@@ -61,7 +62,7 @@ class Assembler:
         self.sub = submission
         self.addressing = Addressing(dossier, submission)
         self.numbered = any(b.numbered_paragraphs for b in self.addressing.bodies)
-        self.masker = Masker(dossier, public=submission.edition == "public")
+        self.masker = Masker.for_submission(dossier, submission)
         self.norm_index = NormIndex(dossier.norms)
         self.block_slots: list[list[Block]] = []
         self.inline_slots: list[list[Inline]] = []
@@ -98,11 +99,13 @@ class Assembler:
 
     # ---- helpers offered to templates ------------------------------------------------------
     def claims(self, section: Section) -> Markup:
-        """The section's claims, one paragraph and one footnote each; earlier ones referred back to."""
+        """The section's table of figures, then its claims, one paragraph and one footnote each; claims
+        printed earlier are referred back to."""
         show_norms = section.require_norms
-        selected = select_claims(self.dossier, section.claims)
+        blocks: list[Block] = [self.figure_table(section.table)] if section.table else []
+        selected = select_claims(self.dossier, section.claims, public=self.masker.public)
         repeated = [c for c in selected if c.id in self.printed]
-        blocks: list[Block] = [self.claim_paragraph(c, show_norms) for c in selected if c.id not in self.printed]
+        blocks += [self.claim_paragraph(c, show_norms) for c in selected if c.id not in self.printed]
         if repeated and section.repeated == "reference":
             blocks.extend(self._back_references(repeated, show_norms))
         return self._block(blocks)
@@ -122,6 +125,31 @@ class Assembler:
         para = self._numbered(children)
         para.anchor = para.claim = claim.id
         return self._cites(para, cited)
+
+    def figure_table(self, table: FigureTable) -> Table:
+        """Figures as a table, each row with a note citing the sources of the claims its figures come from."""
+        figures = figure_claims(self.dossier)
+        rows = []
+        for row in table.rows:
+            cells: list[list[Inline]] = []
+            row_claims: dict[str, Claim] = {}
+            for cell in row:
+                if isinstance(cell, FigureCell):
+                    claim = figures.get(cell.figure)
+                    if claim is None or (self.masker.public and claim.confidential):
+                        cells.append([Text("")])
+                        continue
+                    row_claims[claim.id] = claim
+                    cells.append([Text(format_figure(claim.figures[cell.figure]))])
+                else:
+                    cells.append([Text(self.masker.text(str(cell)))])
+            for claim in row_claims.values():
+                if claim.id not in self.printed:
+                    self.printed[claim.id] = claim
+                cells[-1].append(PendingNote(claim, []))
+            rows.append(cells)
+        header = [[Text(c)] for c in table.columns]
+        return Table(header, rows, caption=self.masker.text(table.caption) if table.caption else None)
 
     def _back_references(self, claims: list[Claim], show_norms: bool) -> list[Block]:
         """Claims printed earlier: in a violations section, the norms their facts engage; else a pointer."""
@@ -147,10 +175,12 @@ class Assembler:
 
     def cite(self, claim_id: str) -> Markup:
         """One claim as a paragraph with its footnote (a reference back if it is printed already)."""
-        claim = self.dossier.claims[claim_id]
+        claims = printable_claims(self.dossier, [claim_id], self.masker.public)
+        if not claims:
+            return Markup("")
         if claim_id in self.printed:
-            return self._block(self._back_references([claim], False))
-        return self._block([self.claim_paragraph(claim)])
+            return self._block(self._back_references(claims, False))
+        return self._block([self.claim_paragraph(claims[0])])
 
     def text(self, markdown: str | None, numbered: bool = True) -> Markup:
         """A user's own Markdown (a section text), as blocks; paragraphs numbered where the body wants."""
@@ -197,12 +227,15 @@ class Assembler:
         return self._block([PendingAuthorities()])  # type: ignore[list-item]
 
     # ---- people ----------------------------------------------------------------------------
+    def _annex_selection(self) -> list[Person]:
+        """The annex's people, in no particular order (nothing is masked or assigned yet)."""
+        selection = self.sub.annex.people if self.sub.annex else None
+        return annex_people(self.dossier.people, selection, annex_period(self.sub), self.masker.public)
+
     def _annexed(self) -> list[Person]:
-        """The annex's people, sorted by family name as printed (pseudonyms sorted as printed too)."""
+        """The annex's people in the order the annex lists them, sorted after masking (the masker's rule)."""
         if not self.annexed:
-            selection = self.sub.annex.people if self.sub.annex else None
-            people = annex_people(self.dossier.people, selection, annex_period(self.sub))
-            self.annexed = sorted(people, key=lambda p: family_sort_key(*self._family_given(p)))
+            self.annexed = self.masker.sorted_people(self._annex_selection())
         return self.annexed
 
     def _family_given(self, person: Person) -> tuple[str, str]:
@@ -299,7 +332,7 @@ class Assembler:
     def signature(self) -> Markup:
         """The closing, room for a handwritten signature, the signatory and the organisation (once)."""
         author = self.dossier.meta.author if self.dossier.meta else None
-        lines = [self.addressing.body.closing, "", "", ""]
+        lines = [self.addressing.body.closing, "", ""]
         if author and author.signatory:
             lines.append(author.signatory.name)
             if author.signatory.title:
@@ -320,10 +353,10 @@ class Assembler:
             "addressee": a.body, "addressees": a.bodies, "cc": a.copies, "bodies": a.bodies + a.copies,
             "edition": sub.edition, "numbered": self.numbered, "version": __version__,
             "victims": [d.people[p] for p in sub.victims if p in d.people],
-            "state": a.state_name, "salutation": a.salutation(), "subject_line": a.subject_line(),
+            "state": a.state_name, "salutation": a.salutation(), "subject_line": self.masker.text(a.subject_line()),
             "address_lines": a.address_lines(),
             "consent_statement": a.consent_statement(self._named_victims()),
-            "categories": a.invoked_categories(self._annexed()),
+            "categories": a.invoked_categories(self._annex_selection()),
             "claims": self.claims, "cite": self.cite, "text": self.text, "norm": self.norm,
             "norm_citation": self.norm_citation, "recommendations": self.recommendations, "toa": self.toa,
             "annex_people": self.annex_people, "detainee_records": self.detainee_records,
@@ -334,7 +367,7 @@ class Assembler:
 
     def _named_victims(self) -> list[Person]:
         victims = [self.dossier.people[p] for p in self.sub.victims if p in self.dossier.people]
-        return list({p.id: p for p in victims + self._annexed()}.values())
+        return list({p.id: p for p in victims + self._annex_selection()}.values())
 
     def assemble(self) -> Assembled:
         name = choose_template(self.dossier, self.sub)
@@ -347,12 +380,18 @@ class Assembler:
                     generator=f"briefgen {__version__}")
         document = Document(meta, blocks)
         abbreviations = dict(self.dossier.meta.abbreviations) if self.dossier.meta else {}
-        Finisher(self.dossier, document, self.cited, abbreviations, self.sub).run()
+        Finisher(self.dossier, document, self.cited, abbreviations, self.sub, self.masker).run()
+        self.masker.document(document)
         used = list(self.printed.values())
         sources = sorted({e.source for c in used for e in c.evidence})
         norms = sorted({n.id for ns in self.cited.values() for n in ns} | {n for c in used for n in c.norms})
-        people = sorted({p for c in used for p in c.people} | set(self.sub.victims) | {p.id for p in self._annexed()})
-        return Assembled(document, name, list(self.printed), sources, norms, people)
+        people = sorted({p for c in used for p in c.people} | set(self.sub.victims) | {p.id for p in self._annex_selection()})
+        return Assembled(document, name, list(self.printed), sources, norms, people, self.masker)
+
+
+def format_figure(value: float) -> str:
+    """315910 -> '315,910'; 70.1 -> '70.1'."""
+    return f"{int(value):,}" if float(value).is_integer() else f"{value:,}"
 
 
 def assemble(dossier: Dossier, submission: Submission) -> Assembled:

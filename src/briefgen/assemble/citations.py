@@ -16,6 +16,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from ..document import Inline, Link, NoteXRef, Text, merge_text
 from ..models import Evidence, Norm, Source, prose_date
+from .masking import WithheldSource
 from .typography import LANGUAGE_NAMES
 
 # Query parameters that only track who clicked where; they never change what a page shows.
@@ -56,6 +57,8 @@ def source_title(source: Source) -> str:
 
 
 def _who_what(source: Source) -> str:
+    if isinstance(source, WithheldSource):  # a confidential source in a public edition
+        return source.citation
     who = source.author or source.publisher
     return f"{who}, {source_title(source)}" if who else source_title(source)
 

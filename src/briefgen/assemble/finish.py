@@ -12,6 +12,7 @@ from ..load.resolve import Dossier
 from ..models import Claim, Norm, Submission
 from .authorities import Place, authorities_table
 from .citations import Citer
+from .masking import Masker
 from .typography import Abbreviations, smart_quotes
 
 
@@ -52,12 +53,25 @@ def walk(blocks):
             yield from walk(b.children)
 
 
-def _numbers(items: list, make) -> list[Inline]:
+def _numbers(items: list[int], make) -> list[Inline]:
+    """'4', '4 and 6', '3, 5, 9', with runs of three or more as ranges: '3–8, 11'."""
+    runs: list[list[int]] = []
+    for n in items:
+        if runs and n == runs[-1][-1] + 1:
+            runs[-1].append(n)
+        else:
+            runs.append([n])
     out: list[Inline] = []
-    for i, item in enumerate(items):
+    for i, run in enumerate(runs):
         if i:
-            out.append(Text(" and " if i == len(items) - 1 and len(items) < 3 else ", "))
-        out.append(make(item))
+            out.append(Text(" and " if len(runs) == 2 and len(run) < 3 and len(runs[0]) < 3 else ", "))
+        if len(run) >= 3:
+            out += [make(run[0]), Text("–"), make(run[-1])]
+        else:
+            for j, n in enumerate(run):
+                if j:
+                    out.append(Text(", " if len(runs) > 1 or len(run) > 2 else " and "))
+                out.append(make(n))
     return out
 
 
@@ -65,8 +79,9 @@ class Finisher:
     """Resolves what assembly left pending, in the order a reader meets it."""
 
     def __init__(self, dossier: Dossier, document: Document, cited: dict[int, list[Norm]],
-                 abbreviations: dict[str, str], submission: Submission):
+                 abbreviations: dict[str, str], submission: Submission, masker: Masker):
         self.dossier = dossier
+        self.masker = masker
         self.doc = document
         self.cited = cited
         self.citer = Citer(submission.language.split("-")[0], submission.norms_in_notes)
@@ -110,7 +125,7 @@ class Finisher:
                 continue
             evidence = []
             if node.claim:
-                evidence = [(self.dossier.sources[e.source], e) for e in node.claim.evidence
+                evidence = [self.masker.cite(self.dossier.sources[e.source], e) for e in node.claim.evidence
                             if e.source in self.dossier.sources]
             if not evidence and not self.citer.new_instruments(node.norms) and not self.citer.norms_in_notes:
                 continue  # nothing to say in a note

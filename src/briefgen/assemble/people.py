@@ -46,11 +46,13 @@ def events_in(person: Person, period: Period) -> list[PersonEvent]:
     return sorted(kept, key=lambda e: (e.date is None, e.date.start if e.date else dt.date.min))
 
 
-def annex_people(people: dict[str, Person], selection: PeopleSelection | None, period: Period) -> list[Person]:
+def annex_people(people: dict[str, Person], selection: PeopleSelection | None, period: Period,
+                 public: bool = False) -> list[Person]:
     """People an annex takes: listed by id, or with one of the roles and an event dated within the period.
 
     People chosen by role whose every dated event falls outside the period are left out; so are
-    people with no event at all when the period is limited.
+    people with no event at all when the period is limited, and confidential people in a public
+    edition.
     """
     if selection is None:
         return []
@@ -66,7 +68,7 @@ def annex_people(people: dict[str, Person], selection: PeopleSelection | None, p
     for pid in selection.ids:
         if pid in people:
             chosen[pid] = people[pid]
-    return list(chosen.values())
+    return [p for p in chosen.values() if not (public and p.confidential)]
 
 
 def event_date(event: PersonEvent) -> str:
@@ -137,8 +139,3 @@ def detainee_record(person: Person, period: Period, norms: dict[str, Norm]) -> l
                     "events.circumstances"),
         RecordField("Domestic steps", "Steps taken at national level", person.domestic_steps, "domestic_steps"),
     ]
-
-
-def family_sort_key(family: str, given: str) -> tuple:
-    """Sort by family name, then first names, ignoring case and accents' order."""
-    return (family.casefold(), given.casefold())

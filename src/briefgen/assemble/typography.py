@@ -24,8 +24,9 @@ COMMON_ABBREVIATIONS = {
     "NGOs": "non-governmental organisations",
 }
 
-# Capitalised words that are not abbreviations a reader needs spelled out.
-_NOT_ABBREVIATIONS = re.compile(r"^(?:[IVXLC]+|[A-Z]|[A-Z]\d+|\d+[A-Z]+|TODO|TBD|TBC|FIXME|XXX+)$")
+# Capitalised words that are not abbreviations a reader needs spelled out: numerals, single letters,
+# editorial markers (BG801 reports those) and currency codes.
+_NOT_ABBREVIATIONS = re.compile(r"^(?:[IVXLC]+|[A-Z]|[A-Z]\d+|\d+[A-Z]+|TODO|TBD|TBC|FIXME|XXX+|EUR|USD|GBP|CHF|KZT|RUB)$")
 _CAPITALS = re.compile(r"(?<![\w/.@#-])([A-Z][A-Z0-9]*[A-Z][A-Z0-9]*s?)(?![\w/@-])")
 
 

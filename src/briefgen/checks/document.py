@@ -12,7 +12,7 @@ import re
 from typing import Iterator
 
 from ..assemble.people import Period, annex_people, annex_period
-from ..assemble.selection import select_claims, submission_claims
+from ..assemble.selection import section_claims, submission_claims
 from ..assemble.templating import TEMPLATE_SUFFIX, template_file, template_names
 from ..assemble.typography import COMMON_ABBREVIATIONS, capitalised_words
 from ..diagnostics import Diagnostic, Location, diagnostic
@@ -189,7 +189,7 @@ def _abbreviations(dossier: Dossier, sub: Submission, claims: list[Claim]) -> It
 # ---- BG803, BG804 ------------------------------------------------------------------------------
 
 def _recommendations(dossier: Dossier, sub: Submission) -> Iterator[Diagnostic]:
-    printed = {c.id for s in sub.sections for c in select_claims(dossier, s.claims)}
+    printed = {c.id for s in sub.sections for c in section_claims(dossier, s)}
     for i, rec in enumerate(sub.recommendations):
         where = dossier.where(sub, "recommendations", i)
         if not rec.claims:

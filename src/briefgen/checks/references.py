@@ -7,7 +7,9 @@ from typing import Iterator
 
 from ..diagnostics import Diagnostic, diagnostic
 from ..load.resolve import Dossier
+from ..assemble.selection import figure_claims
 from ..assemble.templating import TEMPLATE_SUFFIX, template_names
+from ..models import FigureCell
 
 
 
@@ -75,7 +77,14 @@ def _submission(dossier: Dossier, sub) -> Iterator[Diagnostic]:
         if pid not in people:
             yield _unknown("BG203", "person", dossier.where(sub, "victims", i), pid, people, sub.id,
                            "define them in people.yaml or correct the id")
+    figures = figure_claims(dossier)
     for s, section in enumerate(sub.sections):
+        if section.table:
+            for r, row in enumerate(section.table.rows):
+                for c, cell in enumerate(row):
+                    if isinstance(cell, FigureCell) and cell.figure not in figures:
+                        yield _unknown("BG206", "figure", dossier.where(sub, "sections", s, "table", "rows", r, c, "figure"),
+                                       cell.figure, figures, sub.id, "name a figure a claim gives under 'figures'")
         if section.claims:
             for i, cid in enumerate(section.claims.ids):
                 if cid not in claims:

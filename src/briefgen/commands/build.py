@@ -7,11 +7,14 @@ from pathlib import Path
 
 import click
 
+from ..checks.confidentiality import check_submission
 from ..pipeline import check_dossier
 from ..write.atomic import write_all
 from .check import print_report
 
 VARIANTS = ("pdf/a-3b", "pdf/ua-1")
+EDITIONS = ("public", "confidential", "both")
+EDITION_CODES = ("BG601", "BG602")
 
 
 @click.command("build")
@@ -24,11 +27,18 @@ VARIANTS = ("pdf/a-3b", "pdf/ua-1")
               help="Output folder; documents go to OUTPUT/<dossier>/. Default: output")
 @click.option("--pdf-variant", type=click.Choice(VARIANTS), default=None, help="Produce PDF/A-3b or PDF/UA-1.")
 @click.option("--strict", is_flag=True, help="Refuse to build when check reports warnings too.")
+@click.option("-e", "--edition", type=click.Choice(EDITIONS), default=None,
+              help="Build the public edition, the confidential one, or both. Default: each submission's own 'edition'.")
 def command(dossier: Path, submissions: tuple[str, ...], formats: tuple[str, ...], output: Path,
-            pdf_variant: str | None, strict: bool) -> None:
-    """Check DOSSIER, then build its submissions into OUTPUT/<dossier>/."""
-    from ..build import BuildFailure, build_outputs  # rendering libraries load only when building
+            pdf_variant: str | None, strict: bool, edition: str | None) -> None:
+    """Check DOSSIER, then build its submissions into OUTPUT/<dossier>/<submission>.<edition>.<format>."""
+    from ..build import BuildFailure, build_outputs, confidentiality_notes, editions  # rendering loads only here
     resolved, report = check_dossier(dossier)
+    if edition is not None:  # what depends on the edition is checked for the editions asked for
+        report.diagnostics = [d for d in report.diagnostics if d.code not in EDITION_CODES]
+        for sub in resolved.submissions.values():
+            for one in editions(sub, edition):
+                report.extend(d for d in check_submission(resolved, one) if d.code in EDITION_CODES)
     if report.exit_code(strict):
         print_report(report, "text")
         click.echo("Nothing was built: fix the errors above, then build again.", err=True)
@@ -44,7 +54,7 @@ def command(dossier: Path, submissions: tuple[str, ...], formats: tuple[str, ...
     target = output / resolved.name
     progress = sys.stderr.isatty() and len(chosen) > 1
     try:
-        files = build_outputs(resolved, chosen, list(formats), target, pdf_variant, progress=progress)
+        files = build_outputs(resolved, chosen, list(formats), target, pdf_variant, progress=progress, edition=edition)
     except BuildFailure as exc:
         click.echo(f"error: {exc}", err=True)
         click.echo("Nothing was written.", err=True)
@@ -57,5 +67,7 @@ def command(dossier: Path, submissions: tuple[str, ...], formats: tuple[str, ...
         raise SystemExit(1)
     for path in sorted(files):
         click.echo(str(path))
+    for note in confidentiality_notes(resolved, chosen):
+        click.echo(note, err=True)
     if report.warnings:
         click.echo(f"built with {report.summary()} (see `briefgen check {dossier}`)", err=True)

@@ -74,7 +74,7 @@ class _Writer:
                 start = f' start="{b.start}"' if b.ordered and b.start != 1 else ""
                 self.out.append(f"<{tag}{start}>")
                 for item in b.items:
-                    self.out.append("<li>")
+                    self.out.append(f'<li{_note_id(item, "item")}>')
                     self.blocks(item)
                     self.out.append("</li>")
                 self.out.append(f"</{tag}>")
@@ -111,8 +111,30 @@ class _Writer:
         if t.header:
             self.out.append("<thead><tr>" + "".join(f"<th>{self.inlines(c)}</th>" for c in t.header) + "</tr></thead>")
         self.out.append("<tbody>")
-        self.out.extend("<tr>" + "".join(f"<td>{self.inlines(c)}</td>" for c in row) + "</tr>" for row in t.rows)
+        self.out.extend(f'<tr{_note_id(row, "row")}>' + "".join(f"<td>{self.inlines(c)}</td>" for c in row) + "</tr>"
+                        for row in t.rows)
         self.out.append("</tbody></table>")
+
+
+def _first_note(nodes) -> int | None:
+    """The number of the first footnote called in blocks, a paragraph or table cells."""
+    for node in nodes:
+        if isinstance(node, NoteRef):
+            return node.number
+        inner = getattr(node, "children", None)
+        if isinstance(node, list):
+            inner = node
+        if isinstance(inner, list):
+            found = _first_note(inner)
+            if found is not None:
+                return found
+    return None
+
+
+def _note_id(content, kind: str) -> str:
+    """An id for a list item or table row that calls a note, so the PDF writer can move it by a page."""
+    number = _first_note(content)
+    return f' id="{kind}-note-{number}"' if number is not None else ""
 
 
 def render_html(document: Document, css: str) -> str:
@@ -123,6 +145,9 @@ def render_html(document: Document, css: str) -> str:
     created, modified = document_dates(meta.date)
     edition = "confidential" if meta.edition == "confidential" else "public"
     banner = '<p class="confidential-banner">CONFIDENTIAL</p>' if edition == "confidential" else ""
+    keywords = meta.keywords
+    if edition == "confidential" and "confidential" not in keywords.lower():
+        keywords = f"confidential; {keywords}" if keywords else "confidential"
     head = [
         "<!DOCTYPE html>",
         f'<html lang="{escape(meta.language)}" class="edition-{edition}">',
@@ -130,7 +155,7 @@ def render_html(document: Document, css: str) -> str:
         f"<title>{escape(meta.title)}</title>",
         f'<meta name="author" content="{escape(meta.author)}">',
         f'<meta name="description" content="{escape(meta.subject)}">',
-        f'<meta name="keywords" content="{escape(meta.keywords)}">',
+        f'<meta name="keywords" content="{escape(keywords)}">',
         f'<meta name="generator" content="{escape(meta.generator)}">',
         f'<meta name="dcterms.created" content="{created.isoformat()}">',
         f'<meta name="dcterms.modified" content="{modified.isoformat()}">',

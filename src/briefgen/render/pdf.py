@@ -65,6 +65,7 @@ def _laid_out(weasyprint, html: str, base_dir: Path, fetcher):
     the paragraph of the call itself) and the document is laid out again.
     """
     rules: dict[str, str] = {}
+    attempts: dict[str, int] = {}
     for _ in range(MAX_PLACEMENT_PASSES):
         styled = html.replace("</style>", "".join(rules.values()) + "</style>", 1) if rules else html
         document = weasyprint.HTML(string=styled, base_url=str(base_dir.resolve()) + "/",
@@ -72,31 +73,36 @@ def _laid_out(weasyprint, html: str, base_dir: Path, fetcher):
         stray = misplaced_notes(document)
         if not stray:
             return document
-        for paragraph in stray:
-            selector = f'[id="{paragraph}"]'
-            rules[paragraph] = (f"{selector} {{ break-before: page; }}" if paragraph in rules
-                                else f"{selector} + * {{ break-before: page; }}")
+        for note, ancestors in stray.items():
+            # First the block after the call's innermost container starts a page, then the one after
+            # each enclosing container (a list item, a row), then the containers themselves.
+            inside_out = list(reversed(ancestors))
+            choices = [f'[id="{i}"] + *' for i in inside_out] + [f'[id="{i}"]' for i in inside_out]
+            attempt = attempts.get(note, 0)
+            if attempt < len(choices):
+                rules[note] = f"{choices[attempt]} {{ break-before: page; }}"
+            attempts[note] = attempt + 1
     raise RenderError("footnotes could not all be kept on the page of their call; shorten the longest notes")
 
 
-def misplaced_notes(document) -> list[str]:
-    """Ids of the paragraphs whose footnote does not sit, in order, at the foot of the call's page."""
-    calls: dict[str, tuple[int, str]] = {}
+def misplaced_notes(document) -> dict[str, list[str]]:
+    """Notes that do not sit, in order, at the foot of the page of their call: note number -> the ids
+    of the elements around its call, outermost first."""
+    calls: dict[str, tuple[int, list[str]]] = {}
     placed: dict[str, int] = {}
     order_broken: list[str] = []
     for page_number, page in enumerate(document.pages):
         body, *others = page._page_box.children
-        for note, paragraph in _calls(body, None):
-            calls.setdefault(note, (page_number, paragraph))
+        for note, ancestors in _calls(body, ()):
+            calls.setdefault(note, (page_number, list(ancestors)))
         markers = [m for other in others for m in _markers(other)]
         for marker in markers:
             placed.setdefault(marker, page_number)
         numbers = [int(m) for m in markers if m.isdigit()]
         if numbers != sorted(numbers):
             order_broken.extend(str(n) for n in numbers)
-    stray = [paragraph for note, (page, paragraph) in calls.items()
-             if placed.get(note) != page or note in order_broken]
-    return list(dict.fromkeys(p for p in stray if p))
+    return {note: ancestors for note, (page, ancestors) in calls.items()
+            if (placed.get(note) != page or note in order_broken) and ancestors}
 
 
 def _text(box) -> str:
@@ -106,17 +112,17 @@ def _text(box) -> str:
     return "".join(_text(c) for c in getattr(box, "children", None) or [])
 
 
-def _calls(box, paragraph):
-    """(note number, id of the enclosing paragraph) for each footnote call under a box, in order."""
+def _calls(box, ancestors: tuple):
+    """(note number, ids of the elements around it) for each footnote call under a box, in order."""
     tag = str(getattr(box, "element_tag", "") or "")
     if tag.endswith("::footnote-call"):
-        yield _text(box).strip(), paragraph
+        yield _text(box).strip(), ancestors
         return
     element = getattr(box, "element", None)
-    if tag == "p" and element is not None and element.get("id"):
-        paragraph = element.get("id")
+    if tag in ("p", "li", "tr") and element is not None and element.get("id") and element.get("id") not in ancestors:
+        ancestors = (*ancestors, element.get("id"))
     for child in getattr(box, "children", None) or []:
-        yield from _calls(child, paragraph)
+        yield from _calls(child, ancestors)
 
 
 def _markers(box):
