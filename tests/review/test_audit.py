@@ -40,7 +40,7 @@ def dossier():
 
 @pytest.fixture(scope="module")
 def built(dossier) -> bytes:
-    return render_formats(dossier, "letter", ["docx"], None)["docx"]
+    return render_formats(dossier, dossier.submissions["letter"], ["docx"], None)["docx"]
 
 
 def _find(word, words: str):
@@ -207,3 +207,25 @@ def test_a_provision_the_dossier_has_no_norm_for(built, dossier):
     ministry._p.addnext(added._p)
     found = audit(_save(word), "edited.docx", dossier)
     assert found["unknown_norms"] == [{"paragraph": 18, "text": "article 99 of the ICCPR", "article": "99"}]
+
+
+def test_a_real_build_of_the_example_then_a_paragraph_deleted():
+    from conftest import EXAMPLE
+    example, report = check_dossier(EXAMPLE, use_cache=False)
+    assert report.errors == 0
+    for edition in ("public", "confidential"):
+        sub = example.submissions["un-hrc-shevchuk"].model_copy(update={"edition": edition})
+        built = render_formats(example, sub, ["docx"], None)["docx"]
+        found = audit(built, "shevchuk.docx", example)
+        assert found["notices"] == [] and found["unsourced"] == []
+        assert found["summary"]["claims_present"] == len(found["claims"]["present"]) > 0
+        assert {k: v for k, v in found["summary"].items() if k != "claims_present"} == {
+            "claims_changed": 0, "claims_gone": 0, "notes_deleted": 0, "notes_added": 0, "notes_changed": 0,
+            "notes_unmatched": 0, "unsourced_assertions": 0, "unknown_norms": 0}
+    word = docx.Document(io.BytesIO(built))
+    first = found["claims"]["present"][0]
+    paragraph = _find(word, first["text"][:40])._p
+    paragraph.getparent().remove(paragraph)
+    after = audit(_save(word), "shevchuk.docx", example)
+    assert after["claims"]["gone"] == [first["claim"]]
+    assert [d["claim"] for d in after["notes"]["deleted"]] == [first["claim"]]

@@ -93,8 +93,11 @@ def _furniture(para: DocxParagraph) -> bool:
 class _Original:
     """The submission as briefgen builds it now from the dossier: what the edited DOCX is compared with."""
 
-    def __init__(self, dossier: Dossier, submission_id: str):
-        document = assemble(dossier, dossier.submissions[submission_id]).document
+    def __init__(self, dossier: Dossier, submission_id: str, edition: str | None):
+        sub = dossier.submissions[submission_id]
+        if edition in ("public", "confidential") and edition != sub.edition:
+            sub = sub.model_copy(update={"edition": edition})  # built with --edition
+        document = assemble(dossier, sub).document
         self.claim_text: dict[str, str] = {}
         self.note_claim: dict[int, str] = {}
         texts: list[str] = []
@@ -150,13 +153,16 @@ def audit(data: bytes, name: str, dossier: Dossier | None = None) -> dict:
     except ValueError as exc:
         kept, notices = None, [f"{exc}; the document is audited as one briefgen did not write"]
     manifest = (kept or {}).get("manifest") or {}
-    claim_ids = set(manifest.get("claims", []))
+    # Claim bookmarks map to claim ids (other bookmarks mark numbered paragraphs); a public edition's
+    # manifest may list a claim whose id would name a hidden person as "claim N".
+    claim_ids = set(manifest.get("claims", [])) | (set(dossier.claims) if dossier else set())
     bookmarks = {b: c for b, c in (kept or {}).get("bookmarks", {}).items() if c in claim_ids}
+    printed = list(dict.fromkeys(bookmarks.values()))
     sub_id = manifest.get("submission")
     original = None
     if dossier is not None and kept is not None:
         if sub_id in dossier.submissions:
-            original = _Original(dossier, sub_id)
+            original = _Original(dossier, sub_id, manifest.get("edition"))
             changed = sorted(p for p, h in manifest.get("inputs", {}).items() if dossier.files.get(p) != h)
             if changed:
                 notices.append(f"the dossier changed since this document was built ({', '.join(changed)}): it is "
@@ -171,7 +177,7 @@ def audit(data: bytes, name: str, dossier: Dossier | None = None) -> dict:
     report = {"file": name, "built_by_briefgen": kept is not None, "submission": sub_id,
               "dossier": dossier.name if dossier else None, "notices": notices,
               "paragraphs": len(content.paragraphs), "notes_count": len(content.notes)}
-    report["claims"] = _claims(content, bookmarks, manifest.get("claims", []), original)
+    report["claims"] = _claims(content, bookmarks, printed, original)
     report["notes"] = _notes(content, original, dossier) if original else {
         "list": [{"number": n, "text": t, "paragraph": content.note_paragraph[n]} for n, t in content.notes.items()],
         "deleted": [], "changed": [], "added": []}

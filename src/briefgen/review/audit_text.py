@@ -56,5 +56,5 @@ def audit_text(report: dict) -> str:
     if report["dossier"]:
         lines.append(f"provisions the dossier has no norm for: {s['unknown_norms']}")
         for item in report["unknown_norms"]:
-            lines.append(f"    paragraph {item['paragraph']}: {item['text']}")
+            lines.append(f"    paragraph {item['paragraph']}: article {item['article']} in \"{item['text']}\"")
     return "\n".join(lines) + "\n"
