@@ -10,7 +10,7 @@ import datetime as dt
 import re
 from typing import Annotated, Any, Literal
 
-from pydantic import (BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr,
+from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr,
                       StringConstraints, model_validator)
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
@@ -154,25 +154,23 @@ class Provenance(Model):
     note: str | None = None
 
 
+Code = Annotated[str, StringConstraints(pattern=r"^BG\d{3}$")]
+
+
 class Accepted(Model):
     """A warning the team has weighed and accepts on this entry, with why (`briefgen check --show-accepted`)."""
 
-    code: Annotated[str, StringConstraints(pattern=r"^BG\d{3}$")] = Field(
-        description="the code of the warning accepted, e.g. BG304")
+    code: Code = Field(description="the code of the warning accepted, e.g. BG304")
     reason: str | None = Field(default=None, description="why the team accepts it: printed by --show-accepted")
 
 
-def _accepted(value: Any) -> Any:
-    """`accept: [BG304]` or `accept: [{code: BG304, reason: ...}]`; a lone code is a one-item list."""
-    if isinstance(value, str):
-        value = [value]
-    if isinstance(value, list):
-        return [{"code": v} if isinstance(v, str) else v for v in value]
-    return value
+def _accepted(items: list) -> list[Accepted]:
+    """`accept: [BG304]` or `accept: [{code: BG304, reason: ...}]`: a bare code is an item without a reason."""
+    return [Accepted(code=i) if isinstance(i, str) else i for i in items]
 
 
-# Warnings accepted on an entry (or, in dossier.yaml, for the whole dossier).
-AcceptList = Annotated[list[Accepted], BeforeValidator(_accepted)]
+# Warnings accepted on an entry (or, in dossier.yaml, for the whole dossier): codes, or codes with reasons.
+AcceptList = Annotated[list[Code | Accepted], AfterValidator(_accepted)]
 
 
 class Signatory(Model):
