@@ -10,8 +10,8 @@ import datetime as dt
 import re
 from typing import Annotated, Any, Literal
 
-from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr,
-                      StringConstraints, model_validator)
+from pydantic import (BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, StringConstraints,
+                      WithJsonSchema, model_validator)
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=120)]
@@ -164,13 +164,19 @@ class Accepted(Model):
     reason: str | None = Field(default=None, description="why the team accepts it: printed by --show-accepted")
 
 
-def _accepted(items: list) -> list[Accepted]:
+def _accepted(value: Any) -> Any:
     """`accept: [BG304]` or `accept: [{code: BG304, reason: ...}]`: a bare code is an item without a reason."""
-    return [Accepted(code=i) if isinstance(i, str) else i for i in items]
+    return [{"code": v} if isinstance(v, str) else v for v in value] if isinstance(value, list) else value
 
+
+_CODE_SCHEMA = {"type": "string", "pattern": r"^BG\d{3}$"}
+_ACCEPT_SCHEMA = {"type": "array", "description": "warnings the team has weighed: codes, or codes with a reason",
+                  "items": {"anyOf": [_CODE_SCHEMA, {
+                      "type": "object", "required": ["code"], "additionalProperties": False,
+                      "properties": {"code": _CODE_SCHEMA, "reason": {"type": "string"}}}]}}
 
 # Warnings accepted on an entry (or, in dossier.yaml, for the whole dossier): codes, or codes with reasons.
-AcceptList = Annotated[list[Code | Accepted], AfterValidator(_accepted)]
+AcceptList = Annotated[list[Accepted], BeforeValidator(_accepted), WithJsonSchema(_ACCEPT_SCHEMA)]
 
 
 class Signatory(Model):
