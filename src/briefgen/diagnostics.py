@@ -32,6 +32,8 @@ CODES: dict[str, tuple[Severity, str]] = {
     "BG104": (Severity.ERROR, "unknown field"),
     "BG105": (Severity.ERROR, "duplicate id"),
     "BG106": (Severity.ERROR, "YAML feature not allowed in a dossier"),
+    "BG109": (Severity.ERROR, "accept names a code that is not a warning"),
+    "BG110": (Severity.WARNING, "accepted warning does not occur"),
     "BG201": (Severity.ERROR, "unknown source"),
     "BG202": (Severity.ERROR, "unknown norm"),
     "BG203": (Severity.ERROR, "unknown person"),
@@ -66,6 +68,8 @@ CODES: dict[str, tuple[Severity, str]] = {
     "BG802": (Severity.WARNING, "abbreviation used and never defined"),
     "BG803": (Severity.WARNING, "recommendation not argued in the document"),
     "BG804": (Severity.WARNING, "annex person outside the submission's period"),
+    "BG805": (Severity.WARNING, "claim resting only on the submitter's own publications"),
+    "BG806": (Severity.WARNING, "source titled by a URL slug or a placeholder"),
 }
 
 
@@ -105,11 +109,33 @@ def sort_key(d: Diagnostic) -> tuple:
     return (d.location.path, d.location.line, d.location.column, d.code, d.message)
 
 
+@dataclass(frozen=True)
+class AcceptedWarning:
+    """A warning the team has weighed: `accept` on its entry (or in dossier.yaml) names its code."""
+
+    diagnostic: Diagnostic
+    reason: str | None
+    accepted_at: Location
+
+    def __str__(self) -> str:
+        why = self.reason or "no reason given"
+        return f"{self.diagnostic} [accepted at {self.accepted_at}: {why}]"
+
+    def to_json(self) -> dict:
+        """The diagnostic's JSON with the reason and the place of the `accept`."""
+        return {**self.diagnostic.to_json(), "reason": self.reason,
+                "accepted_at": f"{self.accepted_at.path}:{self.accepted_at.line}"}
+
+
 @dataclass
 class Report:
-    """All diagnostics of one run; owns the exit code (black's lesson)."""
+    """All diagnostics of one run; owns the exit code (black's lesson).
+
+    Accepted warnings are kept apart: counted and listed on request, never failing `--strict`.
+    """
 
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    accepted: list[AcceptedWarning] = field(default_factory=list)
 
     def extend(self, items) -> None:
         self.diagnostics.extend(items)
@@ -134,4 +160,6 @@ class Report:
 
     def summary(self) -> str:
         e, w = self.errors, self.warnings
-        return f"{e} error{'s' if e != 1 else ''}, {w} warning{'s' if w != 1 else ''}"
+        text = f"{e} error{'s' if e != 1 else ''}, {w} warning{'s' if w != 1 else ''}"
+        accepted = len(set(self.accepted))
+        return text + (f" ({accepted} more accepted)" if accepted else "")

@@ -10,8 +10,8 @@ import datetime as dt
 import re
 from typing import Annotated, Any, Literal
 
-from pydantic import (BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr,
-                      StringConstraints, model_validator)
+from pydantic import (BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, StringConstraints,
+                      WithJsonSchema, model_validator)
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=120)]
@@ -154,6 +154,31 @@ class Provenance(Model):
     note: str | None = None
 
 
+Code = Annotated[str, StringConstraints(pattern=r"^BG\d{3}$")]
+
+
+class Accepted(Model):
+    """A warning the team has weighed and accepts on this entry, with why (`briefgen check --show-accepted`)."""
+
+    code: Code = Field(description="the code of the warning accepted, e.g. BG304")
+    reason: str | None = Field(default=None, description="why the team accepts it: printed by --show-accepted")
+
+
+def _accepted(value: Any) -> Any:
+    """`accept: [BG304]` or `accept: [{code: BG304, reason: ...}]`: a bare code is an item without a reason."""
+    return [{"code": v} if isinstance(v, str) else v for v in value] if isinstance(value, list) else value
+
+
+_CODE_SCHEMA = {"type": "string", "pattern": r"^BG\d{3}$"}
+_ACCEPT_SCHEMA = {"type": "array", "description": "warnings the team has weighed: codes, or codes with a reason",
+                  "items": {"anyOf": [_CODE_SCHEMA, {
+                      "type": "object", "required": ["code"], "additionalProperties": False,
+                      "properties": {"code": _CODE_SCHEMA, "reason": {"type": "string"}}}]}}
+
+# Warnings accepted on an entry (or, in dossier.yaml, for the whole dossier): codes, or codes with reasons.
+AcceptList = Annotated[list[Accepted], BeforeValidator(_accepted), WithJsonSchema(_ACCEPT_SCHEMA)]
+
+
 class Signatory(Model):
     name: Text
     title: str | None = None
@@ -184,6 +209,7 @@ class DossierMeta(Entry):
     author: Author
     abbreviations: dict[str, Text] = {}
     pseudonyms: Literal["letters", "initials"] = "letters"  # how public editions name hidden people
+    accept: AcceptList = []
 
 
 class Source(Entry):
@@ -206,6 +232,7 @@ class Source(Entry):
     confidential: bool = False
     notes: str | None = None
     provenance: list[Provenance] = []
+    accept: AcceptList = []
 
     @model_validator(mode="after")
     def _hash_with_file(self):
@@ -239,6 +266,7 @@ class Norm(Entry):
     interpreted_by: list[Id] = []
     aliases: list[str] = []
     verify: str | None = None
+    accept: AcceptList = []
 
 
 class Consent(Model):
@@ -301,6 +329,7 @@ class Person(Entry):
     confidential: bool = False
     notes: str | None = None
     provenance: list[Provenance] = []
+    accept: AcceptList = []
 
     @property
     def family(self) -> str:
@@ -334,6 +363,7 @@ class Claim(Entry):
     confidential: bool = False
     notes: str | None = None
     provenance: list[Provenance] = []
+    accept: AcceptList = []
 
 
 class Selection(Model):
@@ -441,6 +471,7 @@ class Submission(Entry):
     annex: Annex | None = None
     recommendations: list[Recommendation] = []
     formats: list[Literal[FORMATS]] = ["docx", "pdf"]
+    accept: AcceptList = []
 
     @model_validator(mode="before")
     @classmethod

@@ -6,6 +6,7 @@ import gc
 from pathlib import Path
 
 from .checks import run_checks
+from .checks.acceptance import apply_accepts
 from .diagnostics import Report
 from .load.loader import load_builtin, load_dossier
 from .load.resolve import Dossier, resolve
@@ -23,6 +24,7 @@ def check_dossier(root: Path, use_cache: bool = True) -> tuple[Dossier, Report]:
         report = Report(problems)
         if dossier.meta is not None or dossier.claims or dossier.submissions:
             report.extend(run_checks(dossier))
+            report.diagnostics, report.accepted = apply_accepts(dossier, report.diagnostics)
     finally:
         if was_enabled:
             gc.enable()

@@ -41,7 +41,7 @@ def test_json_output_has_the_documented_shape(runner, copy_root):
     root = copy_root("bg201-unknown-source")
     result = runner.invoke(cli, ["check", str(root), "--format", "json"])
     data = json.loads(result.stdout)
-    assert data["summary"] == {"errors": 1, "warnings": 1}
+    assert data["summary"] == {"errors": 1, "warnings": 1, "accepted": 0}
     first = data["diagnostics"][0]
     assert set(first) == {"code", "severity", "path", "line", "column", "message", "id"}
     assert (first["code"], first["path"], first["line"], first["id"]) == ("BG201", "claims/c.yaml", 7, "claim-a")

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from ..diagnostics import Diagnostic
 from ..load.resolve import Dossier
-from . import addressees, confidentiality, consistency, document, evidence, law, records, references
+from . import addressees, confidentiality, consistency, document, evidence, law, records, references, release
 
-FAMILIES = (references, evidence, law, consistency, confidentiality, addressees, records, document)
+FAMILIES = (references, evidence, law, consistency, confidentiality, addressees, records, document, release)
 
 
 def run_checks(dossier: Dossier) -> list[Diagnostic]:
