@@ -413,8 +413,11 @@ class Section(Model):
 
 
 class PeopleSelection(Model):
+    """Which people an annex lists: these ids, and everyone with one of these roles, but not `exclude`."""
+
     ids: list[Id] = []
     roles: list[Id] = []
+    exclude: list[Id] = []
 
 
 class Annex(Model):

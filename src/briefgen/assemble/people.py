@@ -41,8 +41,10 @@ def annex_period(sub: Submission) -> Period:
 
 
 def events_in(person: Person, period: Period) -> list[PersonEvent]:
-    """The person's events that may fall within the period (undated ones included), in date order."""
-    kept = [e for e in person.events if period.holds(e.date)]
+    """The person's events that fall within the period, in date order; events whose date is not known
+    only when none is dated within the period (they may belong to it, and are all there is)."""
+    dated = [e for e in person.events if e.date is not None and period.holds(e.date)]
+    kept = dated or [e for e in person.events if e.date is None]
     return sorted(kept, key=lambda e: (e.date is None, e.date.start if e.date else dt.date.min))
 
 
@@ -68,7 +70,7 @@ def annex_people(people: dict[str, Person], selection: PeopleSelection | None, p
     for pid in selection.ids:
         if pid in people:
             chosen[pid] = people[pid]
-    return [p for p in chosen.values() if not (public and p.confidential)]
+    return [p for p in chosen.values() if not (public and p.confidential) and p.id not in selection.exclude]
 
 
 def event_date(event: PersonEvent) -> str:

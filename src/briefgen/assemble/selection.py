@@ -99,4 +99,5 @@ def select_people(dossier: Dossier, selection: PeopleSelection | None, public: b
     for pid in selection.ids:
         if pid in dossier.people:
             chosen[pid] = dossier.people[pid]
-    return sorted((p for p in chosen.values() if not (public and p.confidential)), key=lambda p: (p.name.casefold(), p.id))
+    kept = (p for p in chosen.values() if not (public and p.confidential) and p.id not in selection.exclude)
+    return sorted(kept, key=lambda p: (p.name.casefold(), p.id))

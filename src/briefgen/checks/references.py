@@ -100,6 +100,10 @@ def _submission(dossier: Dossier, sub) -> Iterator[Diagnostic]:
                 yield _unknown("BG202", "norm", dossier.where(sub, "recommendations", r, "norms", i), nid,
                                norms, sub.id, "define it in norms.yaml or use a built-in id")
     if sub.annex and sub.annex.people:
+        for i, pid in enumerate(sub.annex.people.exclude):
+            if pid not in people:
+                yield _unknown("BG203", "person", dossier.where(sub, "annex", "people", "exclude", i), pid, people,
+                               sub.id, "define them in people.yaml or correct the id")
         for i, pid in enumerate(sub.annex.people.ids):
             if pid not in people:
                 yield _unknown("BG203", "person", dossier.where(sub, "annex", "people", "ids", i), pid, people,
