@@ -11,7 +11,7 @@ import traceback
 import click
 
 from . import __version__
-from .commands import build, check, init, listing, schema
+from .commands import build, check, clean, init, listing, schema
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -20,7 +20,7 @@ def cli() -> None:
     """Compile human-rights dossiers into sourced submissions to UN, EU and OSCE bodies."""
 
 
-for module in (check, build, init, listing, schema):
+for module in (check, build, clean, init, listing, schema):
     cli.add_command(module.command)
 
 

@@ -32,6 +32,8 @@ CODES: dict[str, tuple[Severity, str]] = {
     "BG104": (Severity.ERROR, "unknown field"),
     "BG105": (Severity.ERROR, "duplicate id"),
     "BG106": (Severity.ERROR, "YAML feature not allowed in a dossier"),
+    "BG107": (Severity.ERROR, "over a size limit"),
+    "BG108": (Severity.ERROR, "file outside the dossier or not a regular file"),
     "BG201": (Severity.ERROR, "unknown source"),
     "BG202": (Severity.ERROR, "unknown norm"),
     "BG203": (Severity.ERROR, "unknown person"),

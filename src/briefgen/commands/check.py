@@ -27,7 +27,7 @@ def print_report(report, fmt: str) -> None:
 @click.argument("dossier", default=".", type=click.Path(path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", help="Output format.")
 @click.option("--strict", is_flag=True, help="Warnings count as errors (exit 1).")
-@click.option("--no-cache", is_flag=True, help="Parse every file again instead of using .briefgen-cache/.")
+@click.option("--no-cache", is_flag=True, help="Parse every file again; neither read nor write the parse cache.")
 def command(dossier: Path, fmt: str, strict: bool, no_cache: bool) -> None:
     """Check a dossier: links, evidence, law, consistency, addressee rules.
 
