@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from ..diagnostics import json_safe
 from ..pipeline import check_dossier
 
 
@@ -14,9 +15,9 @@ def print_report(report, fmt: str) -> None:
     """Diagnostics as text lines (sorted by file and line) or as the JSON of DESIGN.md."""
     items = report.sorted()
     if fmt == "json":
-        click.echo(json.dumps({"diagnostics": [d.to_json() for d in items],
-                               "summary": {"errors": report.errors, "warnings": report.warnings}},
-                              ensure_ascii=False, indent=2))
+        click.echo(json_safe(json.dumps({"diagnostics": [d.to_json() for d in items],
+                                         "summary": {"errors": report.errors, "warnings": report.warnings}},
+                                        ensure_ascii=False, indent=2)))
         return
     for d in items:
         click.echo(str(d))
