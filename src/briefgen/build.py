@@ -6,8 +6,11 @@ from pathlib import Path
 
 import click
 
+from .activity import working_on
 from .assemble.assembly import assemble
 from .assemble.templating import TemplateProblem, template_file
+from .isolate import run_bounded
+from .limits import current as current_limits
 from .load.resolve import Dossier
 from .render import RenderError
 from .write.guard import confidential_leaks
@@ -70,9 +73,15 @@ def build_outputs(dossier: Dossier, sub_ids: list[str], formats: list[str], targ
     """Every output file of the chosen submissions: path -> bytes (nothing written yet)."""
     files: dict[Path, bytes] = {}
 
+    limits = current_limits()
+
     def one(sub_id: str) -> None:
         wanted = formats or list(dossier.submissions[sub_id].formats)
-        for ext, data in render_formats(dossier, sub_id, wanted, pdf_variant).items():
+        with working_on(f"submission {sub_id}"):  # in a child process bounded in time and memory
+            rendered = run_bounded(render_formats, dossier, sub_id, wanted, pdf_variant, what=f"building {sub_id}",
+                                   seconds=limits.build_seconds, memory_mb=limits.build_memory_mb,
+                                   expected=(BuildFailure,))
+        for ext, data in rendered.items():
             files[target / f"{sub_id}.{ext}"] = data
 
     if progress:
