@@ -77,7 +77,7 @@ def _yaml_files(root: Path, folder: str, roots: list[str], out: LoadedDossier) -
 def _read(root: Path, roots: list[str], path: Path, kind: str, cache: ParseCache, limits: Limits,
           out: LoadedDossier) -> None:
     rel, valid_name = relative_name(path, root)
-    with working_on(rel):
+    with working_on(f"{root}/{rel}"):
         try:
             if not valid_name:
                 raise Refused("BG100", "file name is not valid UTF-8: rename it")
