@@ -39,8 +39,9 @@ _SEQ = "tag:yaml.org,2002:seq"
 _MERGE = "tag:yaml.org,2002:merge"
 
 # Characters no text in a dossier may hold: C0 and C1 controls but tab and newline, lone
-# surrogates, the line and paragraph separators (they break lines in the PDF engine and in Word).
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+# surrogates, the line and paragraph separators (they break lines in the PDF engine and in Word),
+# and U+FFFE, U+FFFF (not allowed in XML, so not in a Word file).
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
 _SEPARATORS = re.compile(r"[\u2028\u2029]")
 _DIGITS = re.compile(r"[-+]?[0-9]+\Z")
 
@@ -354,7 +355,8 @@ class _Builder:
 
     def bad_character(self, line: int, col: int) -> None:
         self.problem("BG103", line, col, "text contains a control character, a line or paragraph separator "
-                                         "(U+2028, U+2029) or a broken character: remove it or use a new line")
+                                         "(U+2028, U+2029) or a character no document may hold (a lone "
+                                         "surrogate, U+FFFE, U+FFFF): remove it or use a new line")
 
     def bad_tag(self, tag: str, line: int, col: int) -> None:
         self.problem("BG106", line, col, f"YAML tag {tag!r} is not allowed in dossier files: remove the tag")
