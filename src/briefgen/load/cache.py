@@ -18,10 +18,10 @@ import hmac
 import json
 import os
 import shutil
-import tempfile
 from pathlib import Path
 
 from .. import __version__
+from ..write.atomic import write_atomic
 from .yamlparse import PARSER_VERSION, ParsedFile
 
 CACHE_ENV = "BRIEFGEN_CACHE_DIR"
@@ -44,18 +44,7 @@ def _private_folder(path: Path) -> None:
 
 
 def _write_private(path: Path, data: bytes) -> None:
-    """Replace `path` by `data` atomically, readable by this user only."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    write_atomic(path, data, private=True, sync=False)
 
 
 def _secret_key(base: Path) -> bytes:

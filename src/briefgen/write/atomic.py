@@ -57,16 +57,22 @@ def _ordinary_mode(path: Path) -> None:
     os.chmod(path, 0o666 & ~umask)  # temporary files are made 0600; outputs are ordinary files
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write `data` to `path` so that a reader sees the old file or the new one, never half of one."""
+def write_atomic(path: Path, data: bytes, *, private: bool = False, sync: bool = True) -> None:
+    """Write `data` to `path` so that a reader sees the old file or the new one, never half of one.
+
+    A private file stays readable by its owner only; without sync it is not flushed to disk first
+    (for a cache, which may be lost).
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        _ordinary_mode(Path(tmp))
+            if sync:
+                fh.flush()
+                os.fsync(fh.fileno())
+        if not private:
+            _ordinary_mode(Path(tmp))
         os.replace(tmp, path)
     except BaseException:
         try:
