@@ -68,6 +68,21 @@ def _link(rel: str, to: str) -> Callable[[Path, Path], None]:
     return make
 
 
+def _evidence(path: str) -> Callable[[Path, Path], None]:
+    def make(d: Path, outside: Path) -> None:
+        sources = d / "sources.yaml"
+        sources.write_text(sources.read_text(encoding="utf-8").replace(
+            "  kind:", f'  file: "{path}"\n  sha256: "{"ab" * 32}"\n  kind:', 1), encoding="utf-8")
+    return make
+
+
+def _both(*makes: Callable[[Path, Path], None]) -> Callable[[Path, Path], None]:
+    def make(d: Path, outside: Path) -> None:
+        for one in makes:
+            one(d, outside)
+    return make
+
+
 def _fifo(d: Path, outside: Path) -> None:
     os.mkfifo(d / "claims" / "pipe.yaml")
 
@@ -169,6 +184,9 @@ CASES = [
          ["templates/print.css:1:1", "BG108"]),
     Case("claims file linked outside", _link("claims/x.yaml", "OUTSIDE/secret.txt"), ["claims/x.yaml:1:1", "BG108"]),
     Case("claims folder linked outside", _link("claims", "OUTSIDE"), ["claims:1:1", "BG108"]),
+    Case("evidence path with a NUL", _evidence("evidence/a\\0.pdf"), ["BG305", "evidence/a\\x00.pdf"]),
+    Case("evidence linked outside", _both(_link("evidence/copy.pdf", "OUTSIDE/secret.txt"),
+                                          _evidence("evidence/copy.pdf")), ["sources.yaml:", "BG305"]),
     Case("print.css that imports a file outside", _template(f"@import url(file://{'/'}etc/passwd);\n", "print.css"),
          ["refused to load file:///etc/passwd"], command="build", formats=["pdf"]),
     # limits a user may move

@@ -49,6 +49,11 @@ def test_a_link_loop_is_refused(tmp_path):
         read_bounded(tmp_path / "a.yaml", real_roots([tmp_path]), 100, "X")
 
 
+def test_a_name_with_a_nul_is_refused(tmp_path):
+    with pytest.raises(Refused):
+        read_bounded(str(tmp_path / "a\0.pdf"), real_roots([tmp_path]), 100, "X")
+
+
 def test_a_name_that_is_not_utf8_is_shown_escaped(tmp_path):
     path = tmp_path / os.fsdecode(b"caf\xe9.yaml")
     assert relative_name(path, tmp_path) == ("caf\\xe9.yaml", False)

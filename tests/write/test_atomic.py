@@ -180,3 +180,41 @@ def test_builds_killed_at_random_points_leave_each_submission_all_old_or_all_new
             outcomes.add((sub, version in seen))
         assert sorted(p.name for p in folder.iterdir()) == sorted(refs["A"]), "leftovers after recovery"
     assert outcomes == {(sub, new) for sub in SUBMISSIONS for new in (True, False)}, "kills never landed both ways"
+
+
+# ---- what the build command says when writing fails -----------------------------------------------
+
+def test_a_folder_in_the_way_writes_nothing_and_says_so(runner, tmp_path):
+    from briefgen.cli import cli
+    root = _dossier(tmp_path / "A", "Police detained at least 40 people")
+    out = tmp_path / "out"
+    (out / "dossier" / "second-letter.html").mkdir(parents=True)
+    result = runner.invoke(cli, _argv(root, out))
+    assert result.exit_code == 1
+    assert "second-letter.html: a folder stands where the file must go" in result.output
+    assert "Nothing was written" in result.output
+    assert sorted(p.name for p in (out / "dossier").iterdir()) == ["second-letter.html"]
+
+
+def test_a_failure_between_submissions_names_what_was_written(runner, tmp_path, monkeypatch):
+    from briefgen.cli import cli
+    from briefgen.commands import build as build_command
+    out = tmp_path / "out"
+    runner.invoke(cli, _argv(_dossier(tmp_path / "A", "Police detained at least 40 people"), out))
+    before = {p.name: p.read_bytes() for p in (out / "dossier").iterdir()}
+    real_commit = build_command.commit
+
+    def second_fails(staged):
+        if staged.names[0].startswith("second-letter"):
+            raise OSError(28, "No space left on device", str(staged.targets[0]))
+        real_commit(staged)
+
+    monkeypatch.setattr(build_command, "commit", second_fails)
+    result = runner.invoke(cli, _argv(_dossier(tmp_path / "B", "Police detained at least 41 people"), out))
+    assert result.exit_code == 1
+    assert "Written in full: osce-letter. Not written (their previous files, if any, are unchanged): " \
+           "second-letter." in result.output
+    after = {p.name: p.read_bytes() for p in (out / "dossier").iterdir()}
+    assert sorted(after) == sorted(before)
+    assert all(after[n] != before[n] for n in after if n.startswith("osce-letter"))
+    assert all(after[n] == before[n] for n in after if n.startswith("second-letter"))

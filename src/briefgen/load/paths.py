@@ -33,7 +33,10 @@ def real_roots(roots: Iterable[Path]) -> list[str]:
 
 def resolve_inside(path: Path | str, roots: list[str]) -> str:
     """The real path of `path`, links followed, when it lies inside one of `roots` (from real_roots)."""
-    real = os.path.realpath(path)
+    try:
+        real = os.path.realpath(path)
+    except ValueError:  # a NUL character: no file can have that name
+        raise Refused("BG100", "the name contains a NUL character: correct it") from None
     for root in roots:
         if real == root or real.startswith(root.rstrip(os.sep) + os.sep):
             return real
