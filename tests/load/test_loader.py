@@ -125,6 +125,8 @@ def test_clean_removes_the_cache_and_the_old_in_dossier_cache(copy_root, private
     result = runner.invoke(cli, ["clean"])
     assert result.exit_code == 0 and str(private_cache) in result.output
     assert not private_cache.exists()
+    result = runner.invoke(cli, ["clean"])
+    assert result.exit_code == 0 and "Nothing to remove" in result.output
 
 
 def test_evidence_outside_the_dossier_is_never_read(copy_root, tmp_path):
