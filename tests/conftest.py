@@ -20,6 +20,14 @@ def expected_diagnostics(case: Path) -> list[str]:
     return sorted(l.strip() for l in lines if l.strip() and not l.startswith("#"))
 
 
+@pytest.fixture(autouse=True)
+def private_cache(tmp_path_factory, monkeypatch) -> Path:
+    """Every test gets its own parse cache folder, never the user's."""
+    folder = tmp_path_factory.mktemp("cache")
+    monkeypatch.setenv("BRIEFGEN_CACHE_DIR", str(folder))
+    return folder
+
+
 @pytest.fixture
 def runner() -> CliRunner:
     return CliRunner()

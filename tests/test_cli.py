@@ -26,3 +26,39 @@ def test_crash_prints_one_line_and_saves_traceback(tmp_path):
     assert len(lines) == 1 and "crashed" in lines[0]
     saved = list(tmp_path.glob("briefgen-crash-*.txt"))
     assert len(saved) == 1 and "RuntimeError: internal bug" in saved[0].read_text()
+
+
+def _crash(tmp_path, patch: str, args: list[str]) -> tuple[str, str]:
+    code = (f"{patch}\n"
+            f"import sys; sys.argv = ['briefgen', *{args!r}]\n"
+            "from briefgen.cli import main; main()\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         env={"TMPDIR": str(tmp_path), "PATH": "/usr/bin:/bin",
+                              "BRIEFGEN_CACHE_DIR": str(tmp_path / "cache")})
+    assert out.returncode == 3, out.stderr
+    saved = list(tmp_path.glob("briefgen-crash-*.txt"))
+    return out.stderr.strip(), saved[0].read_text()
+
+
+def test_a_crash_while_reading_names_the_file(tmp_path):
+    from conftest import ROOTS
+    line, saved = _crash(tmp_path, "import briefgen.load.loader as l\n"
+                                   "def boom(*a, **k): raise RuntimeError('parser bug')\n"
+                                   "l.parse_bytes = boom", ["check", "--no-cache", str(ROOTS / "good")])
+    assert f"crashed while working on {ROOTS / 'good' / 'dossier.yaml'} (a bug" in line
+    assert "RuntimeError: parser bug" in saved
+
+
+def test_a_crash_in_the_build_process_names_the_submission_and_keeps_its_traceback(tmp_path):
+    from briefgen.commands.init import starter_files
+    dossier = tmp_path / "d"
+    for rel, data in starter_files().items():
+        (dossier / rel).parent.mkdir(parents=True, exist_ok=True)
+        (dossier / rel).write_bytes(data)
+    line, saved = _crash(tmp_path, "import briefgen.build as b\n"
+                                   "def boom(*a, **k): raise RuntimeError('renderer bug')\n"
+                                   "b.render_formats = boom",
+                         ["build", str(dossier), "-o", str(tmp_path / "out"), "-f", "html"])
+    assert "crashed while working on submission osce-letter, public edition (a bug" in line
+    assert "In the process that built the submission" in saved and "RuntimeError: renderer bug" in saved
+    assert not (tmp_path / "out" / "d").exists() or not any((tmp_path / "out" / "d").iterdir())

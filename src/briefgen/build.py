@@ -7,10 +7,13 @@ from pathlib import Path
 
 import click
 
+from .activity import working_on
 from .assemble.assembly import assemble
 from .assemble.templating import TemplateProblem, template_file
 from .checks.placeholders import placeholder
 from .document import walk_text
+from .isolate import run_bounded
+from .limits import current as current_limits
 from .load.resolve import Dossier
 from .models import Addressee, Submission
 from .render import RenderError
@@ -91,10 +94,16 @@ def build_outputs(dossier: Dossier, sub_ids: list[str], formats: list[str], targ
     (nothing written yet)."""
     files: dict[Path, bytes] = {}
 
+    limits = current_limits()
+
     def one(sub_id: str) -> None:
         wanted = formats or list(dossier.submissions[sub_id].formats)
         for sub in editions(dossier.submissions[sub_id], edition):
-            for ext, data in render_formats(dossier, sub, wanted, pdf_variant).items():
+            with working_on(f"submission {sub_id}, {sub.edition} edition"):  # in a child bounded in time and memory
+                rendered = run_bounded(render_formats, dossier, sub, wanted, pdf_variant,
+                                       what=f"building {sub_id} ({sub.edition})", seconds=limits.build_seconds,
+                                       memory_mb=limits.build_memory_mb, expected=(BuildFailure,))
+            for ext, data in rendered.items():
                 files[target / f"{sub_id}.{sub.edition}.{ext}"] = data
 
     if progress:

@@ -11,7 +11,10 @@ import traceback
 import click
 
 from . import __version__
-from .commands import audit, build, check, coverage, init, listing, schema
+from .activity import during
+from .diagnostics import terminal_safe
+from .limits import BadSetting
+from .commands import audit, build, check, clean, coverage, init, listing, schema
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -20,16 +23,20 @@ def cli() -> None:
     """Compile human-rights dossiers into sourced submissions to UN, EU and OSCE bodies."""
 
 
-for module in (check, build, coverage, audit, init, listing, schema):
+for module in (check, build, coverage, audit, clean, init, listing, schema):
     cli.add_command(module.command)
 
 
-def _save_crash() -> str:
+def _save_crash(exc: BaseException) -> str:
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     fd, path = tempfile.mkstemp(prefix=f"briefgen-crash-{stamp}-", suffix=".txt")
-    with os.fdopen(fd, "w", encoding="utf-8") as fh:
-        fh.write(f"briefgen {__version__}, Python {sys.version.split()[0]}\nargv: {sys.argv}\n\n")
+    with os.fdopen(fd, "w", encoding="utf-8", errors="backslashreplace") as fh:
+        fh.write(f"briefgen {__version__}, Python {sys.version.split()[0]}\nargv: {sys.argv}\n")
+        fh.write(f"working on: {during(exc) or 'unknown'}\n\n")
         fh.write(traceback.format_exc())
+        child = getattr(exc, "child_traceback", "")
+        if child:
+            fh.write(f"\nIn the process that built the submission:\n{child}")
     return path
 
 
@@ -45,12 +52,17 @@ def main() -> None:
         sys.exit(exc.exit_code)
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
+    except BadSetting as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(2)
     except KeyboardInterrupt:
         click.echo("Interrupted: nothing was written.", err=True)
         sys.exit(130)
-    except Exception:  # noqa: BLE001 - the last line of defence
-        path = _save_crash()
-        click.echo(f"briefgen crashed (a bug, not your input). The full traceback is in {path}; "
+    except Exception as exc:  # noqa: BLE001 - the last line of defence
+        path = _save_crash(exc)
+        where = during(exc)
+        place = f" while working on {terminal_safe(where)}" if where else ""
+        click.echo(f"briefgen crashed{place} (a bug, not your input). The full traceback is in {path}; "
                    "please attach it to a bug report.", err=True)
         sys.exit(3)
     sys.exit(0)

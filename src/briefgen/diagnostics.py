@@ -2,8 +2,35 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from enum import Enum
+
+# What a terminal would act on instead of showing: C0 and C1 controls (escape sequences, a newline
+# that forges a line), line and paragraph separators, bidirectional controls (text that reads
+# otherwise than it is), and lone surrogates (from file names that are not UTF-8).
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _escaped(match: re.Match) -> str:
+    char = match.group()
+    code = ord(char)
+    return _NAMED.get(char) or (f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
+
+
+def terminal_safe(text: str) -> str:
+    """`text` with every character a terminal would act on shown as an escape (\\x1b, \\n, \\u202e)."""
+    return _UNSAFE.sub(_escaped, text)
+
+
+_UNSAFE_IN_JSON = re.compile("[\x7f-\x9f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def json_safe(text: str) -> str:
+    """JSON text (from json.dumps, which escapes C0 controls itself) with the other characters a terminal
+    would act on written as \\u escapes: the same data, safe to print."""
+    return _UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 class Severity(str, Enum):
@@ -32,6 +59,8 @@ CODES: dict[str, tuple[Severity, str]] = {
     "BG104": (Severity.ERROR, "unknown field"),
     "BG105": (Severity.ERROR, "duplicate id"),
     "BG106": (Severity.ERROR, "YAML feature not allowed in a dossier"),
+    "BG107": (Severity.ERROR, "over a size limit"),
+    "BG108": (Severity.ERROR, "file outside the dossier or not a regular file"),
     "BG109": (Severity.ERROR, "accept names a code that is not a warning"),
     "BG110": (Severity.WARNING, "accepted warning does not occur"),
     "BG201": (Severity.ERROR, "unknown source"),
@@ -84,7 +113,8 @@ class Diagnostic:
     severity: Severity = field(default=Severity.ERROR)
 
     def __str__(self) -> str:
-        return f"{self.location}: {self.severity.value}[{self.code}] {self.message}"
+        """The text line of `briefgen check`, safe to print (text from files shown escaped)."""
+        return terminal_safe(f"{self.location}: {self.severity.value}[{self.code}] {self.message}")
 
     def to_json(self) -> dict:
         """The JSON object of `check --format json` (DESIGN.md)."""

@@ -8,8 +8,10 @@ from pathlib import Path
 import click
 
 from ..checks.confidentiality import check_submission
+from ..diagnostics import terminal_safe
+from ..isolate import BoundExceeded
 from ..pipeline import check_dossier
-from ..write.atomic import write_all
+from ..write.atomic import Staged, commit, discard, locked, recover, stage
 from .check import print_report
 
 VARIANTS = ("pdf/a-3b", "pdf/ua-1")
@@ -39,6 +41,7 @@ def command(dossier: Path, submissions: tuple[str, ...], formats: tuple[str, ...
         for sub in resolved.submissions.values():
             for one in editions(sub, edition):
                 report.extend(d for d in check_submission(resolved, one) if d.code in EDITION_CODES)
+    _finish_interrupted(output / resolved.name)
     if report.exit_code(strict):
         print_report(report, "text")
         click.echo("Nothing was built: fix the errors above, then build again.", err=True)
@@ -55,19 +58,61 @@ def command(dossier: Path, submissions: tuple[str, ...], formats: tuple[str, ...
     progress = sys.stderr.isatty() and len(chosen) > 1
     try:
         files = build_outputs(resolved, chosen, list(formats), target, pdf_variant, progress=progress, edition=edition)
-    except BuildFailure as exc:
-        click.echo(f"error: {exc}", err=True)
+    except (BuildFailure, BoundExceeded) as exc:
+        click.echo(terminal_safe(f"error: {exc}"), err=True)
         click.echo("Nothing was written.", err=True)
         raise SystemExit(1)
-    try:
-        write_all(files)
-    except OSError as exc:
-        click.echo(f"error: cannot write {exc.filename or target}: {exc.strerror}; choose another folder with -o",
-                   err=True)
-        raise SystemExit(1)
-    for path in sorted(files):
-        click.echo(str(path))
+    written = write_submissions(target, files)
+    for path in sorted(p for group in written for p in group):
+        click.echo(terminal_safe(str(path)))
     for note in confidentiality_notes(resolved, chosen):
         click.echo(note, err=True)
     if report.warnings:
         click.echo(f"built with {report.summary()} (see `briefgen check {dossier}`)", err=True)
+
+
+def _finish_interrupted(target: Path) -> None:
+    """Complete or remove what a build killed while writing left in `target` (see write/atomic.py)."""
+    if target.is_dir():
+        try:
+            with locked(target):
+                recover(target)
+        except OSError:
+            pass  # an unusable folder: writing into it will say so
+
+
+def _by_submission(files: dict[Path, bytes]) -> dict[str, dict[str, bytes]]:
+    """Output files grouped by the submission they belong to (ids hold no dot: '<id>.<ext>')."""
+    groups: dict[str, dict[str, bytes]] = {}
+    for path, data in files.items():
+        groups.setdefault(path.name.split(".", 1)[0], {})[path.name] = data
+    return dict(sorted(groups.items()))
+
+
+def write_submissions(target: Path, files: dict[Path, bytes]) -> list[list[Path]]:
+    """Write each submission's files all together or not at all; on a failure, say what was written and exit 1."""
+    groups = _by_submission(files)
+    staged: list[Staged] = []
+    done: list[str] = []
+    try:
+        with locked(target):
+            recover(target)
+            for sub_id, group in groups.items():
+                staged.append(stage(target, sub_id, group))
+            for sub_id, item in zip(groups, staged):
+                commit(item)
+                done.append(sub_id)
+    except OSError as exc:
+        for item in staged[len(done):]:
+            discard(item)
+        missing = [sub for sub in groups if sub not in done]
+        where = exc.filename or target
+        click.echo(terminal_safe(f"error: cannot write {where}: {exc.strerror}; free some space or choose another "
+                                 "folder with -o"), err=True)
+        if done:
+            click.echo(terminal_safe(f"Written in full: {', '.join(done)}. Not written (their previous files, if "
+                                     f"any, are unchanged): {', '.join(missing)}."), err=True)
+        else:
+            click.echo("Nothing was written: every previous file is unchanged.", err=True)
+        raise SystemExit(1)
+    return [item.targets for item in staged]

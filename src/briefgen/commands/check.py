@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from ..diagnostics import sort_key
+from ..diagnostics import json_safe, sort_key
 from ..pipeline import check_dossier
 
 
@@ -22,7 +22,7 @@ def print_report(report, fmt: str, show_accepted: bool = False) -> None:
                             "accepted": len(set(report.accepted))}}
         if show_accepted:
             data["accepted"] = [a.to_json() for a in accepted]
-        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        click.echo(json_safe(json.dumps(data, ensure_ascii=False, indent=2)))
         return
     for d in items:
         click.echo(str(d))
@@ -37,7 +37,7 @@ def print_report(report, fmt: str, show_accepted: bool = False) -> None:
 @click.option("--strict", is_flag=True, help="Warnings count as errors (exit 1).")
 @click.option("--show-accepted", is_flag=True,
               help="Also list the warnings accepted with `accept:` in the dossier, with their reasons.")
-@click.option("--no-cache", is_flag=True, help="Parse every file again instead of using .briefgen-cache/.")
+@click.option("--no-cache", is_flag=True, help="Parse every file again; neither read nor write the parse cache.")
 def command(dossier: Path, fmt: str, strict: bool, show_accepted: bool, no_cache: bool) -> None:
     """Check a dossier: links, evidence, law, consistency, addressee rules.
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from ..diagnostics import json_safe, terminal_safe
 from ..pipeline import check_dossier
 
 KINDS = ("claims", "sources", "norms", "people", "submissions", "addressees")
@@ -43,7 +44,7 @@ def table(items: list[dict], width: int = 60) -> str:
     if not items:
         return "(none)"
     keys = list(items[0])
-    cells = [[str(r[k]) for k in keys] for r in items]
+    cells = [[terminal_safe(str(r[k])) for k in keys] for r in items]
     cells = [[c if len(c) <= width else c[: width - 1] + "…" for c in row] for row in cells]
     widths = [max(len(k), *(len(row[i]) for row in cells)) for i, k in enumerate(keys)]
     line = lambda vals: "  ".join(v.ljust(w) for v, w in zip(vals, widths)).rstrip()  # noqa: E731
@@ -59,7 +60,7 @@ def command(kind: str, dossier: Path, fmt: str) -> None:
     resolved, report = check_dossier(dossier)
     items = rows(resolved, kind)
     if fmt == "json":
-        click.echo(json.dumps(items, ensure_ascii=False, indent=2, default=str))
+        click.echo(json_safe(json.dumps(items, ensure_ascii=False, indent=2, default=str)))
     else:
         click.echo(table(items))
     if report.errors:

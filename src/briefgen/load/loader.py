@@ -8,12 +8,19 @@ dossier overrides. Returns data with locations and file-level problems; never ra
 from __future__ import annotations
 
 import hashlib
+import os
+import stat
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
-from .cache import ParseCache
+from ..activity import working_on
 from ..diagnostics import Diagnostic, Location, diagnostic
+from ..limits import Limits
+from ..limits import current as current_limits
+from .cache import ParseCache
+from .overrides import read_overrides
+from .paths import Refused, is_folder, list_folder, open_regular, read_bounded, real_roots, relative_name
 from .yamlparse import ParsedFile, parse_bytes
 
 # kind -> (single file names, folder of list files)
@@ -58,31 +65,31 @@ class LoadedDossier:
         return self.root.resolve().name
 
 
-def _yaml_files(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml"))
-
-
-def _relative(root: Path, path: Path) -> str:
-    return path.relative_to(root).as_posix()
-
-
-def _read(root: Path, path: Path, kind: str, cache: ParseCache, out: LoadedDossier) -> None:
-    rel = _relative(root, path)
-    if path.is_dir():
-        out.problems.append(diagnostic("BG100", Location(rel, 1, 1),
-                                       "is a directory, not a YAML file: rename or remove it"))
-        return
+def _yaml_files(root: Path, folder: str, roots: list[str], out: LoadedDossier) -> list[Path]:
     try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        out.problems.append(diagnostic("BG100", Location(rel, 1, 1),
-                                       f"cannot be read ({exc.strerror}): check its permissions"))
-        return
-    digest = cache.key(raw)
-    parsed = cache.get(digest)
-    if parsed is None:
-        parsed = parse_bytes(raw)
-        cache.put(digest, parsed)
+        entries = list_folder(root / folder, roots)
+    except Refused as exc:
+        out.problems.append(diagnostic(exc.code, Location(folder, 1, 1), exc.message))
+        return []
+    return [p for p in entries if p.suffix in (".yaml", ".yml")]
+
+
+def _read(root: Path, roots: list[str], path: Path, kind: str, cache: ParseCache, limits: Limits,
+          out: LoadedDossier) -> None:
+    rel, valid_name = relative_name(path, root)
+    with working_on(f"{root}/{rel}"):
+        try:
+            if not valid_name:
+                raise Refused("BG100", "file name is not valid UTF-8: rename it")
+            raw = read_bounded(path, roots, limits.file_bytes, "BRIEFGEN_MAX_FILE_MB")
+        except Refused as exc:
+            out.problems.append(diagnostic(exc.code, Location(rel, 1, 1), exc.message))
+            return
+        digest = hashlib.sha256(raw).hexdigest()
+        parsed = cache.get(rel, digest)
+        if parsed is None:
+            parsed = parse_bytes(raw, limits)
+            cache.put(rel, digest, parsed)
     out.files.append(LoadedFile(kind, rel, parsed, digest))
 
 
@@ -97,68 +104,74 @@ def _evidence_paths(files: list[LoadedFile]) -> set[str]:
 
 
 def inside(root: Path, relative: str) -> Path | None:
-    """The path of `relative` under `root`, or None when it would leave the root."""
+    """The path of `relative` under `root`, or None when it is absolute or leaves the root by '..'."""
     if not relative or relative.startswith(("/", "\\")) or ":" in relative.split("/")[0]:
         return None
-    candidate = (root / relative).resolve()
-    base = root.resolve()
-    return candidate if candidate == base or base in candidate.parents else None
+    candidate = Path(os.path.normpath(root / relative))
+    return candidate if candidate == root or root in candidate.parents else None
 
 
 def hash_evidence(root: Path, paths: set[str]) -> dict[str, str | None]:
-    """SHA-256 of each local evidence copy; None for a copy missing, unreadable or outside the dossier."""
+    """SHA-256 of each local evidence copy; None for a copy missing, unreadable, not a file or outside the dossier."""
+    roots = real_roots([root])
     result: dict[str, str | None] = {}
     for rel in sorted(paths):
         path = inside(root, rel)
-        if path is None or not path.is_file():
-            result[rel] = None
+        result[rel] = None
+        if path is None:
+            continue
+        try:
+            fd, _ = open_regular(path, roots)
+        except Refused:
             continue
         digest = hashlib.sha256()
         try:
-            with open(path, "rb") as fh:
+            with open(fd, "rb") as fh:
                 for chunk in iter(lambda: fh.read(1 << 20), b""):
                     digest.update(chunk)
         except OSError:
-            result[rel] = None
             continue
         result[rel] = digest.hexdigest()
     return result
 
 
 def load_dossier(root: Path, use_cache: bool = True) -> LoadedDossier:
-    """Read every file of the dossier at `root`."""
+    """Read every file of the dossier at `root`, each only if it is a regular file inside the dossier."""
     out = LoadedDossier(root)
-    if not root.exists():
-        out.problems.append(diagnostic("BG100", Location(str(root), 0, 0),
-                                       "no such folder: give the path of a dossier folder"))
+    try:
+        is_dir = stat.S_ISDIR(os.stat(root).st_mode)
+    except OSError as exc:
+        missing = isinstance(exc, (FileNotFoundError, NotADirectoryError))
+        out.problems.append(diagnostic("BG100", Location(str(root), 0, 0), "no such folder: give the path of a "
+                                       "dossier folder" if missing else f"cannot be read ({exc.strerror})"))
         return out
-    if not root.is_dir():
+    if not is_dir:
         out.problems.append(diagnostic("BG100", Location(str(root), 0, 0),
                                        "is a file, not a dossier folder: give the folder that holds dossier.yaml"))
+        return out
+    limits = current_limits()
+    roots = real_roots([root])
+    try:
+        present = {p.name: p for p in list_folder(root, roots)}
+    except Refused as exc:
+        out.problems.append(diagnostic(exc.code, Location(str(root), 0, 0), exc.message))
         return out
     cache = ParseCache(root if use_cache else None)
     for kind, (names, folder) in LAYOUT.items():
         for name in names:
-            path = root / name
-            if path.exists():
-                _read(root, path, kind, cache, out)
-        if folder and (root / folder).is_dir():
-            for path in _yaml_files(root / folder):
-                _read(root, path, kind, cache, out)
+            if name in present:
+                _read(root, roots, present[name], kind, cache, limits, out)
+        if folder in present and is_folder(present[folder]):
+            for path in _yaml_files(root, folder, roots, out):
+                _read(root, roots, path, kind, cache, limits, out)
+    cache.prune()
     if not any(f.kind == "dossier" for f in out.files) and not any(
             d.location.path.startswith("dossier.") for d in out.problems):
         out.problems.append(diagnostic("BG100", Location("dossier.yaml", 0, 0),
                                        "no dossier.yaml in this folder: is it a dossier? `briefgen init DIR` makes one"))
     out.evidence = hash_evidence(root, _evidence_paths(out.files))
-    templates = root / "templates"
-    if templates.is_dir():
-        for path in sorted(templates.iterdir()):
-            if path.is_file():
-                try:
-                    out.template_overrides[path.name] = path.read_bytes()
-                except OSError as exc:
-                    out.problems.append(diagnostic("BG205", Location(_relative(root, path), 1, 1),
-                                                   f"template cannot be read ({exc.strerror})"))
+    out.template_overrides, problems = read_overrides(root, roots, limits)
+    out.problems.extend(problems)
     return out
 
 

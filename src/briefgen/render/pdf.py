@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import mimetypes
 import os
 from contextlib import contextmanager
 from pathlib import Path
@@ -17,14 +18,18 @@ _FONT_CONFIG = None
 
 
 def _fetcher_class():
-    from weasyprint.urls import FatalURLFetchingError, URLFetcher
+    from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
+
+    from ..limits import current as current_limits
+    from ..load.paths import Refused, read_bounded, real_roots
 
     class SafeFetcher(URLFetcher):
-        """Allows data: URLs and files inside the allowed roots; never the network, never redirects."""
+        """Allows data: URLs and regular files inside the allowed roots (through the loader's gate), bounded
+        in size; never the network, never redirects."""
 
         def __init__(self, roots: list[Path]):
             super().__init__(allowed_protocols={"file", "data"}, allow_redirects=False)
-            self.roots = [r.resolve() for r in roots]
+            self.roots = real_roots(roots)
             self.refused: list[str] = []
 
         def fetch(self, url, headers=None):
@@ -32,9 +37,14 @@ def _fetcher_class():
             if scheme == "data":
                 return super().fetch(url, headers)
             if scheme == "file":
-                path = Path(unquote(urlparse(url).path)).resolve()
-                if any(path == r or r in path.parents for r in self.roots) and path.is_file():
-                    return super().fetch(url, headers)
+                path = unquote(urlparse(url).path)
+                try:
+                    body = read_bounded(path, self.roots, current_limits().file_bytes, "BRIEFGEN_MAX_FILE_MB")
+                except Refused:
+                    pass
+                else:
+                    kind = mimetypes.guess_type(path)[0] or "application/octet-stream"
+                    return URLFetcherResponse(url, body, {"Content-Type": kind})
             self.refused.append(url)
             raise FatalURLFetchingError(f"refused to load {url}")
 
