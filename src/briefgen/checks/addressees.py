@@ -24,11 +24,13 @@ def submission_words(dossier: Dossier, sub) -> int:
     return total
 
 
-def _provided_by_dossier(dossier: Dossier, sub, role: str) -> bool:
+def _provided_by_dossier(sub, role: str) -> bool:
+    """Whether the submission gives what the dossier must provide for a part.
+
+    The author (submitter) is dossier.yaml's: a missing or faulty one is reported there.
+    """
     if role in ("victim", "victims"):
         return bool(sub.victims)
-    if role in ("author", "submitter"):
-        return dossier.meta is not None
     return True
 
 
@@ -64,11 +66,10 @@ def _required_parts(dossier: Dossier, sub) -> Iterator[Diagnostic]:
                 yield diagnostic("BG701", dossier.where(sub, "sections"),
                                  f"{body.short or body.name} requires '{part.title}': add a section with "
                                  f"'role: {part.role}' to '{sub.id}'", sub.id)
-            elif part.source == "dossier" and not _provided_by_dossier(dossier, sub, part.role):
-                field = "victims" if part.role.startswith("victim") else part.role
+            elif part.source == "dossier" and not _provided_by_dossier(sub, part.role):
                 yield diagnostic("BG701", dossier.where(sub, "kind"),
                                  f"{body.short or body.name} requires '{part.title}': list the person ids under "
-                                 f"'{field}' in '{sub.id}'", sub.id)
+                                 f"'victims' in '{sub.id}'", sub.id)
 
 
 def _limits_and_language(dossier: Dossier, sub, body) -> Iterator[Diagnostic]:

@@ -11,10 +11,9 @@ from ..load.resolve import Dossier
 def check(dossier: Dossier) -> Iterator[Diagnostic]:
     """BG301-BG306."""
     sources = dossier.sources
-    cited: set[str] = set()
+    cited = {ev.source for claim in dossier.every("claims") for ev in claim.evidence}
     for claim in dossier.claims.values():
         ids = {ev.source for ev in claim.evidence}
-        cited |= ids
         if not claim.evidence:
             yield diagnostic("BG301", dossier.where(claim, "id"),
                              f"claim '{claim.id}' has no evidence: add at least one source under 'evidence'",
@@ -44,6 +43,6 @@ def check(dossier: Dossier) -> Iterator[Diagnostic]:
             yield diagnostic("BG304", dossier.where(source, "url"),
                              f"source '{source.id}' has no archived or local copy: links rot, "
                              "add 'archive' (a preserved copy) or 'file' with its 'sha256'", source.id)
-        if source.id not in cited:
+        if source.id not in cited and source.id not in dossier.mentioned and dossier.complete("claims"):
             yield diagnostic("BG306", dossier.where(source, "id"),
                              f"source '{source.id}' is not cited by any claim: cite it or remove it", source.id)

@@ -38,17 +38,19 @@ def check(dossier: Dossier) -> Iterator[Diagnostic]:
                              f"the statement names \"{mention.text}\" but 'norms' does not link it: add {choices}",
                              claim.id)
     used: set[str] = set()
-    for claim in dossier.claims.values():
+    for claim in dossier.every("claims"):
         used.update(claim.norms)
-    for person in dossier.people.values():
+    for person in dossier.every("people"):
         used.update(e.norm for e in person.events if e.norm)
-    for sub in dossier.submissions.values():
+    for sub in dossier.every("submissions"):
         for rec in sub.recommendations:
             used.update(rec.norms)
-    for norm in dossier.norms.values():
+    for norm in dossier.every("norms"):
         used.update(norm.interpreted_by)
+    if not dossier.complete("claims", "people", "submissions", "norms"):
+        return  # a norm may be used in a file that could not be read
     for norm in dossier.norms.values():
-        if norm.id not in used and not dossier.is_builtin("norms", norm.id):
+        if norm.id not in used and norm.id not in dossier.mentioned and not dossier.is_builtin("norms", norm.id):
             yield diagnostic("BG403", dossier.where(norm, "id"),
                              f"norm '{norm.id}' is not used by any claim, recommendation or person: "
                              "link it or remove it", norm.id)

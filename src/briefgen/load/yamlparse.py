@@ -19,7 +19,7 @@ try:  # libyaml composes several times faster than the pure-Python parser
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _BaseLoader
 
-PARSER_VERSION = "1"
+PARSER_VERSION = "2"
 
 _STR = "tag:yaml.org,2002:str"
 _INT = "tag:yaml.org,2002:int"
@@ -118,6 +118,19 @@ def decode(raw: bytes) -> tuple[str | None, Problem | None]:
     return text, None
 
 
+def _tab_at(text: str, mark) -> int | None:
+    """The line (1-based) whose indentation holds the tab a syntax error stopped at, or None."""
+    if mark is None:
+        return None
+    lines = text.splitlines()
+    for number in (mark.line, mark.line - 1):  # libyaml may stop at the start of the next line
+        if 0 <= number < len(lines):
+            indent = lines[number][: len(lines[number]) - len(lines[number].lstrip(" \t"))]
+            if "\t" in indent:
+                return number + 1
+    return None
+
+
 def parse_bytes(raw: bytes) -> ParsedFile:
     """Decode and parse one file's bytes."""
     text, problem = decode(raw)
@@ -138,6 +151,10 @@ def parse_text(text: str) -> ParsedFile:
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         what = " ".join(filter(None, [exc.context, exc.problem])) or "invalid YAML"
         hint = "; a document holds one YAML document only" if "expected a single document" in what else ""
+        tab = _tab_at(text, mark) if "tab" in what or "cannot start any token" in what else None
+        if tab:
+            return ParsedFile(problems=[Problem("BG101", tab, 1, "a tab character indents this line: YAML "
+                                                "indentation must be spaces; replace the tab with spaces")])
         return ParsedFile(problems=[Problem("BG101", line, col, f"YAML syntax error: {what}{hint}")])
     except yaml.YAMLError as exc:  # reader errors: unprintable characters
         mark = getattr(exc, "problem_mark", None)
