@@ -121,3 +121,11 @@ def test_any_bad_claim_gives_clear_messages_and_no_crash(copy_root, tmp_path_fac
         assert d.location.line >= 1, str(d)
     locations = [(d.location.line, d.location.column, d.code) for d in found]
     assert len(locations) == len(set(locations)), [str(d) for d in found]
+
+
+def test_a_list_of_ids_selects_exactly_those_claims():
+    from briefgen.assemble.selection import select_claims
+    dossier, _ = check_dossier(ROOTS / "selection-list-form", use_cache=False)
+    section = dossier.submissions["letter"].sections[0]
+    assert section.claims.ids == ["claim-a", "claim-b", "claim-c"] and section.claims.tags == []
+    assert [c.id for c in select_claims(dossier, section.claims)] == ["claim-a", "claim-b"]
