@@ -8,6 +8,10 @@ from ..diagnostics import Diagnostic, diagnostic
 from ..load.resolve import Dossier
 from ..assemble.selection import submission_claims
 
+# Parts a submission gives with fields of its own rather than with a section of that role.
+_GIVEN_BY = {"recommendations": "'recommendations:' (or a section with 'role: recommendations')",
+             "summary": "'summary:' (or a section with 'role: summary')",
+             "detainees": "'annex: {people: {roles: [...]}}' (or a section with 'role: detainees')"}
 WORDS_PER_PAGE = 500  # a page of a letter in 11-12 pt type, footnotes aside
 
 
@@ -63,9 +67,9 @@ def _required_parts(dossier: Dossier, sub) -> Iterator[Diagnostic]:
             if part.optional:
                 continue
             if part.source == "section" and part.role not in roles:
+                fix = _GIVEN_BY.get(part.role, f"a section with 'role: {part.role}'")
                 yield diagnostic("BG701", dossier.where(sub, "sections"),
-                                 f"{body.short or body.name} requires '{part.title}': add a section with "
-                                 f"'role: {part.role}' to '{sub.id}'", sub.id)
+                                 f"{body.short or body.name} requires '{part.title}': add {fix} to '{sub.id}'", sub.id)
             elif part.source == "dossier" and not _provided_by_dossier(sub, part.role):
                 yield diagnostic("BG701", dossier.where(sub, "kind"),
                                  f"{body.short or body.name} requires '{part.title}': list the person ids under "

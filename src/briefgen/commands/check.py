@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import sys
 from pathlib import Path
 
 import click
@@ -11,16 +13,30 @@ from ..pipeline import check_dossier
 
 
 def print_report(report, fmt: str) -> None:
-    """Diagnostics as text lines (sorted by file and line) or as the JSON of DESIGN.md."""
+    """Diagnostics as text lines (sorted by file and line) or as JSON (docs/diagnostics.md).
+
+    A reader that stops early (`briefgen check | head`) is not an error: the rest is not printed.
+    """
     items = report.sorted()
-    if fmt == "json":
-        click.echo(json.dumps({"diagnostics": [d.to_json() for d in items],
-                               "summary": {"errors": report.errors, "warnings": report.warnings}},
-                              ensure_ascii=False, indent=2))
+    try:
+        if fmt == "json":
+            click.echo(json.dumps({"diagnostics": [d.to_json() for d in items],
+                                   "summary": {"errors": report.errors, "warnings": report.warnings}},
+                                  ensure_ascii=False, indent=2))
+            return
+        click.echo("\n".join(map(str, items)) if items else "", nl=bool(items))
+        sys.stdout.flush()
+    except BrokenPipeError:
+        stop_output()
         return
-    for d in items:
-        click.echo(str(d))
     click.echo(report.summary(), err=True)
+
+
+def stop_output() -> None:
+    """After the reader of our output has gone: send the rest nowhere, quietly."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
 
 
 @click.command("check")
@@ -30,6 +46,9 @@ def print_report(report, fmt: str) -> None:
 @click.option("--no-cache", is_flag=True, help="Parse every file again instead of using .briefgen-cache/.")
 def command(dossier: Path, fmt: str, strict: bool, no_cache: bool) -> None:
     """Check a dossier: links, evidence, law, consistency, addressee rules.
+
+    DOSSIER is the dossier's folder (default: the current folder). `briefgen explain CODE` says
+    what a diagnostic code means and how to fix it.
 
     Exit status 0 when clean or only warnings, 1 with errors (or warnings under --strict), 2 on
     usage errors.
