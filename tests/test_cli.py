@@ -26,3 +26,27 @@ def test_crash_prints_one_line_and_saves_traceback(tmp_path):
     assert len(lines) == 1 and "crashed" in lines[0]
     saved = list(tmp_path.glob("briefgen-crash-*.txt"))
     assert len(saved) == 1 and "RuntimeError: internal bug" in saved[0].read_text()
+
+
+def test_help_says_the_dossier_defaults_to_the_current_folder():
+    from click.testing import CliRunner
+    from briefgen.cli import cli
+    for command in ("check", "build", "list"):
+        out = CliRunner().invoke(cli, [command, "--help"]).output
+        assert "default: the current folder" in " ".join(out.split()), command
+
+
+def test_a_reader_that_stops_early_is_not_an_error(tmp_path):
+    root = tmp_path / "big"
+    root.mkdir()
+    (root / "dossier.yaml").write_text("title: T\nstate: KZ\nauthor: {name: A}\n")
+    (root / "sources.yaml").write_text("".join(f"- {{id: s{i}, title: T, kind: news, url: 'https://x.org/{i}'}}\n"
+                                               for i in range(4000)))
+    for command in (["check", str(root)], ["list", "sources", str(root)]):
+        out = subprocess.run(f"{sys.executable} -m briefgen {' '.join(command)} | head -1; "
+                             "echo \"status ${PIPESTATUS[0]}\" >&2", shell=True, executable="/bin/bash",
+                             capture_output=True, text=True, env={"PATH": "/usr/bin:/bin", "TMPDIR": str(tmp_path)})
+        assert len(out.stdout.splitlines()) == 1
+        assert "Traceback" not in out.stderr and "crashed" not in out.stderr and "Exception" not in out.stderr, out.stderr
+        assert list(tmp_path.glob("briefgen-crash-*")) == []
+        assert "status 0" in out.stderr, out.stderr  # warnings only: the exit status check would give
