@@ -55,9 +55,9 @@ def _run() -> int:
     except KeyboardInterrupt:
         click.echo("Interrupted: nothing was written.", err=True)
         return 130
-    except BrokenPipeError:  # the reader of our output went away (`briefgen list claims | head`)
+    except BrokenPipeError:  # the reader of our output went away (`briefgen list claims | head`): not an error
         stop_output()
-        return 1
+        return 0
     except Exception:  # noqa: BLE001 - the last line of defence
         path = _save_crash()
         click.echo(f"briefgen crashed (a bug, not your input). The full traceback is in {path}; "

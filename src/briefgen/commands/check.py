@@ -12,24 +12,15 @@ import click
 from ..pipeline import check_dossier
 
 
-def print_report(report, fmt: str) -> None:
-    """Diagnostics as text lines (sorted by file and line) or as JSON (docs/diagnostics.md).
-
-    A reader that stops early (`briefgen check | head`) is not an error: the rest is not printed.
-    """
-    items = report.sorted()
+def emit(text: str) -> bool:
+    """Print `text` on standard output; False when the reader went away (`| head`), which is no error."""
     try:
-        if fmt == "json":
-            click.echo(json.dumps({"diagnostics": [d.to_json() for d in items],
-                                   "summary": {"errors": report.errors, "warnings": report.warnings}},
-                                  ensure_ascii=False, indent=2))
-            return
-        click.echo("\n".join(map(str, items)) if items else "", nl=bool(items))
+        click.echo(text)
         sys.stdout.flush()
     except BrokenPipeError:
         stop_output()
-        return
-    click.echo(report.summary(), err=True)
+        return False
+    return True
 
 
 def stop_output() -> None:
@@ -37,6 +28,18 @@ def stop_output() -> None:
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, sys.stdout.fileno())
     os.close(devnull)
+
+
+def print_report(report, fmt: str) -> None:
+    """Diagnostics as text lines (sorted by file and line) or as JSON (docs/diagnostics.md)."""
+    items = report.sorted()
+    if fmt == "json":
+        emit(json.dumps({"diagnostics": [d.to_json() for d in items],
+                         "summary": {"errors": report.errors, "warnings": report.warnings}},
+                        ensure_ascii=False, indent=2))
+        return
+    if not items or emit("\n".join(map(str, items))):
+        click.echo(report.summary(), err=True)
 
 
 @click.command("check")

@@ -9,6 +9,7 @@ import click
 
 from ..diagnostics import Report
 from ..pipeline import check_dossier
+from .check import emit
 
 KINDS = ("claims", "sources", "norms", "people", "submissions", "addressees")
 
@@ -67,9 +68,7 @@ def command(kind: str, dossier: Path, fmt: str) -> None:
             click.echo(str(d), err=True)
         raise SystemExit(1)
     items = rows(resolved, kind)
-    if fmt == "json":
-        click.echo(json.dumps(items, ensure_ascii=False, indent=2, default=str))
-    else:
-        click.echo(table(items))
+    if not emit(json.dumps(items, ensure_ascii=False, indent=2, default=str) if fmt == "json" else table(items)):
+        return
     if report.errors:
         click.echo(f"note: the dossier has {report.summary()}; run `briefgen check {dossier}`", err=True)
