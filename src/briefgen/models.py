@@ -16,7 +16,7 @@ import datetime as dt
 import re
 from typing import Annotated, Any, Literal, Union
 
-from pydantic import (BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, Strict,
+from pydantic import (BaseModel, BeforeValidator, ConfigDict, Field, Strict,
                       StringConstraints, model_validator)
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
@@ -72,14 +72,20 @@ class Model(BaseModel):
 class Entry(Model):
     """A top-level object of a dossier file (a source, a claim...): it remembers where it was defined.
 
-    Nested parts (evidence, dates, consent) do not: a private attribute costs every instance time.
+    The origin sits in pydantic's slot for private attributes, set after validation: declaring a
+    private attribute would make pydantic initialise it on every validation, a tenth of a second
+    on a large dossier. Nested parts (evidence, dates, consent) have no origin.
     """
-
-    _origin: Origin | None = PrivateAttr(default=None)
 
     @property
     def origin(self) -> Origin | None:
-        return self._origin
+        """Where the entry was defined (None for an entry made in code)."""
+        private = self.__pydantic_private__
+        return private.get("_origin") if private else None
+
+    def set_origin(self, origin: Origin) -> None:
+        """Record where the entry was defined."""
+        object.__setattr__(self, "__pydantic_private__", {"_origin": origin})
 
 
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -104,10 +110,10 @@ def _calendar_day(text: str) -> dt.date:
 
 
 def _day(value: Any) -> Any:
+    if type(value) is str and len(value) == 10 and value[4] == "-" and value[7] == "-" and _ISO_DAY.match(value):
+        return _calendar_day(value)
     if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
         return value
-    if isinstance(value, str) and _ISO_DAY.match(value):
-        return _calendar_day(value)
     raise ValueError(f"must be a date written YYYY-MM-DD; got {describe_value(value)}")
 
 

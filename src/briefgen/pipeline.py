@@ -24,6 +24,9 @@ def check_dossier(root: Path, use_cache: bool = True) -> tuple[Dossier, Report]:
         if dossier.meta is not None or dossier.claims or dossier.submissions:
             report.extend(run_checks(dossier))
     finally:
+        # What was allocated stays alive while the command runs: move it out of the collector's sight,
+        # or switching collection back on sets off a full pass over all of it.
+        gc.freeze()
         if was_enabled:
             gc.enable()
     return dossier, report

@@ -54,8 +54,8 @@ def locate(tree: LocTree | None, path: tuple) -> tuple[int, int]:
 class Dossier:
     """A dossier's typed objects by id, with the means to locate any of their fields.
 
-    The tables (`sources`, `claims`...) hold the entries without errors: the checks and the build
-    use them. `faulty` holds, per kind, what was saved of entries with errors, and `broken` the
+    The tables (`sources`, `claims`...) hold the entries without errors, in the order of the files
+    and of the entries in them: the checks and the build use them. `faulty` holds, per kind, what was saved of entries with errors, and `broken` the
     keys of each entry that had errors.
     """
 
@@ -167,7 +167,7 @@ def _validate(file: LoadedFile, model: type[Model], data: dict, path: tuple, par
         _report(file, model, data, path, reported, parse_marks, out.diagnostics)
         obj, keys = salvage(model, data, [tuple(e["loc"]) for e in errors])
         broken = frozenset(keys)
-    obj._origin = Origin(file=file.path, path=path)
+    obj.set_origin(Origin(file=file.path, path=path))
     key = _entry_id(data) or "#{}:{}".format(file.path, locate(file.parsed.locs, path)[0])
     out.entries.append((obj, broken, key))
     if broken is not None:
