@@ -11,7 +11,7 @@ import traceback
 import click
 
 from . import __version__
-from .commands import build, check, explain, init, listing, schema
+from .commands import build, check, explain, init, listing, schema, watch
 from .commands.check import stop_output
 
 
@@ -21,7 +21,7 @@ def cli() -> None:
     """Compile human-rights dossiers into sourced submissions to UN, EU and OSCE bodies."""
 
 
-for module in (check, build, init, listing, schema, explain):
+for module in (check, build, watch, init, listing, schema, explain):
     cli.add_command(module.command)
 
 

@@ -6,7 +6,7 @@ from typing import Iterator
 
 from ..diagnostics import Diagnostic, diagnostic
 from ..load.resolve import Dossier
-from ..assemble.selection import submission_claims
+from .memo import claims_of
 
 # Parts a submission gives with fields of its own rather than with a section of that role.
 _GIVEN_BY = {"recommendations": "'recommendations:' (or a section with 'role: recommendations')",
@@ -23,7 +23,7 @@ def words(text: str | None) -> int:
 def submission_words(dossier: Dossier, sub) -> int:
     """The length of a submission's own text: summary, sections, claims and recommendations."""
     total = words(sub.summary) + sum(words(s.text) for s in sub.sections)
-    total += sum(words(c.statement) for c in submission_claims(dossier, sub))
+    total += sum(words(c.statement) for c in claims_of(dossier, sub))
     total += sum(words(r.text) for r in sub.recommendations)
     return total
 

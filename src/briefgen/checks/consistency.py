@@ -6,11 +6,18 @@ from typing import Iterator
 
 from ..diagnostics import Diagnostic, diagnostic
 from ..load.resolve import Dossier
-from ..assemble.selection import submission_claims
+from .memo import claims_of, per_entry
 
 
 def _number(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else str(value)
+
+
+def _outside(dossier: Dossier, claim, period) -> Iterator[Diagnostic]:
+    if claim.date.end < period.start or claim.date.start > period.end:
+        yield diagnostic("BG502", dossier.where(claim, "date"),
+                         f"claim '{claim.id}' is dated {claim.date}, outside the dossier period "
+                         f"{period.start} to {period.end}: check the date or widen 'period' in dossier.yaml", claim.id)
 
 
 def check(dossier: Dossier) -> Iterator[Diagnostic]:
@@ -30,15 +37,12 @@ def check(dossier: Dossier) -> Iterator[Diagnostic]:
                                  "counts different names", claim.id)
     period = dossier.meta.period if dossier.meta else None
     if period:
+        context = dossier.fingerprint("dossier")
         for claim in dossier.claims.values():
-            if claim.date.end < period.start or claim.date.start > period.end:
-                yield diagnostic("BG502", dossier.where(claim, "date"),
-                                 f"claim '{claim.id}' is dated {claim.date}, outside the dossier period "
-                                 f"{period.start} to {period.end}: check the date or widen 'period' in dossier.yaml",
-                                 claim.id)
+            yield from per_entry(dossier, "consistency", claim, context, lambda: _outside(dossier, claim, period))
     for sub in dossier.submissions.values():
         reported: set[str] = set()
-        for claim in submission_claims(dossier, sub):
+        for claim in claims_of(dossier, sub):
             for ev in claim.evidence:
                 source = dossier.sources.get(ev.source)
                 if source is None or source.id in reported:

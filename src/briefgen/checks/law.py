@@ -7,6 +7,7 @@ from typing import Iterator
 from ..diagnostics import Diagnostic, diagnostic
 from .normtext import NormIndex, NormMention
 from ..load.resolve import Dossier
+from .memo import per_entry
 from ..assemble.selection import select_claims
 
 
@@ -57,8 +58,9 @@ def check(dossier: Dossier) -> Iterator[Diagnostic]:
                                      "which requires norms, but links none: add the norms it engages under 'norms'",
                                      claim.id)
     index = NormIndex(list(dossier.every("norms")))
+    context = dossier.fingerprint("norms")
     for claim in dossier.claims.values():
-        yield from _named_not_linked(dossier, index, claim)
+        yield from per_entry(dossier, "law", claim, context, lambda: _named_not_linked(dossier, index, claim))
     used: set[str] = set()
     for claim in dossier.every("claims"):
         used.update(claim.norms)

@@ -12,6 +12,7 @@ from typing import Iterator
 
 from ..diagnostics import Diagnostic, diagnostic
 from ..load.resolve import Dossier
+from .memo import per_entry
 
 DEFINE_NORM = "define it in norms.yaml or use a built-in id (`briefgen list norms`)"
 DEFINE_PERSON = "define them in people.yaml or correct the id"
@@ -50,18 +51,10 @@ def check(dossier: Dossier) -> Iterator[Diagnostic]:
 
 def _check(dossier: Dossier) -> Iterator[Diagnostic]:
     sources, norms, people = (dossier.known_ids(k) for k in ("sources", "norms", "people"))
+    context = dossier.fingerprint("sources", "norms", "people")
     for claim in dossier.every("claims"):
-        for i, ev in enumerate(claim.evidence):
-            if ev.source is not None and not dossier.known("sources", ev.source):
-                yield _unknown("BG201", "source", dossier.where(claim, "evidence", i, "source"), ev.source,
-                               sources, claim.id, "define it in sources.yaml or correct the id")
-        for i, nid in enumerate(claim.norms):
-            if not dossier.known("norms", nid):
-                yield _unknown("BG202", "norm", dossier.where(claim, "norms", i), nid, norms, claim.id, DEFINE_NORM)
-        for i, pid in enumerate(claim.people):
-            if not dossier.known("people", pid):
-                yield _unknown("BG203", "person", dossier.where(claim, "people", i), pid, people, claim.id,
-                               DEFINE_PERSON)
+        yield from per_entry(dossier, "references", claim, context,
+                             lambda: _claim(dossier, claim, sources, norms, people))
     for norm in dossier.every("norms"):
         for i, nid in enumerate(norm.interpreted_by):
             if not dossier.known("norms", nid):
@@ -75,6 +68,19 @@ def _check(dossier: Dossier) -> Iterator[Diagnostic]:
     claims, bodies = dossier.known_ids("claims"), dossier.known_ids("addressees")
     for sub in dossier.every("submissions"):
         yield from _submission(dossier, sub, norms, people, claims, bodies)
+
+
+def _claim(dossier: Dossier, claim, sources: list, norms: list, people: list) -> Iterator[Diagnostic]:
+    for i, ev in enumerate(claim.evidence):
+        if ev.source is not None and not dossier.known("sources", ev.source):
+            yield _unknown("BG201", "source", dossier.where(claim, "evidence", i, "source"), ev.source,
+                           sources, claim.id, "define it in sources.yaml or correct the id")
+    for i, nid in enumerate(claim.norms):
+        if not dossier.known("norms", nid):
+            yield _unknown("BG202", "norm", dossier.where(claim, "norms", i), nid, norms, claim.id, DEFINE_NORM)
+    for i, pid in enumerate(claim.people):
+        if not dossier.known("people", pid):
+            yield _unknown("BG203", "person", dossier.where(claim, "people", i), pid, people, claim.id, DEFINE_PERSON)
 
 
 def _submission(dossier: Dossier, sub, norms: list, people: list, claims: list, bodies: list) -> Iterator[Diagnostic]:

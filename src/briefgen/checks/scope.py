@@ -8,7 +8,8 @@ fields might.
 
 from __future__ import annotations
 
-from ..assemble.selection import select_people, submission_claims
+from ..assemble.selection import select_people
+from .memo import claims_of
 from ..diagnostics import Diagnostic, Report
 from ..load.resolve import Dossier, kind_of_path
 
@@ -38,7 +39,7 @@ def _may_select(dossier: Dossier, sub, key: str, claim) -> bool:
 def used_ids(dossier: Dossier, sub) -> set[str]:
     """Ids of every entry `sub` uses: addressees, claims, their sources, norms and people, annex people."""
     ids = {sub.id, sub.to, *sub.cc, *sub.victims}
-    claims = list(submission_claims(dossier, sub))
+    claims = list(claims_of(dossier, sub))
     claims += [c for key, c in dossier.faulty.get("claims", {}).items() if _may_select(dossier, sub, key, c)]
     for rec in sub.recommendations:
         ids.update(rec.claims, rec.norms)

@@ -125,8 +125,8 @@ def hash_evidence(root: Path, paths: set[str]) -> dict[str, str | None]:
     return result
 
 
-def load_dossier(root: Path, use_cache: bool = True) -> LoadedDossier:
-    """Read every file of the dossier at `root`."""
+def load_dossier(root: Path, use_cache: bool = True, cache: ParseCache | None = None) -> LoadedDossier:
+    """Read every file of the dossier at `root` (`cache`: parses kept elsewhere, e.g. in memory)."""
     out = LoadedDossier(root)
     if not root.exists():
         out.problems.append(diagnostic("BG100", Location(str(root), 0, 0),
@@ -136,7 +136,7 @@ def load_dossier(root: Path, use_cache: bool = True) -> LoadedDossier:
         out.problems.append(diagnostic("BG100", Location(str(root), 0, 0),
                                        "is a file, not a dossier folder: give the folder that holds dossier.yaml"))
         return out
-    cache = ParseCache(root if use_cache else None)
+    cache = cache or ParseCache(root if use_cache else None)
     for kind, (names, folder) in LAYOUT.items():
         for name in names:
             path = root / name

@@ -78,6 +78,8 @@ class Dossier:
     file_kinds: dict[str, str] = field(default_factory=dict)  # path -> kind of every file read
     unreadable: set[str] = field(default_factory=set)  # kinds with a file that could not be read or parsed
     mentioned: set[str] = field(default_factory=set)  # ids that entries left out of the tables may name
+    check_memo: object | None = None  # checks.memo.CheckMemo of a `briefgen watch` session
+    run_cache: dict = field(default_factory=dict)  # what checks compute once per run (selections...)
 
     def where(self, obj: Entry, *path) -> Location:
         """The location of `obj` or of one of its fields (a path of keys and indexes)."""
@@ -97,6 +99,14 @@ class Dossier:
     def complete(self, *kinds: str) -> bool:
         """Whether every file of these kinds was read: otherwise an id may be defined or used unseen."""
         return not self.unreadable.intersection(kinds)
+
+    def fingerprint(self, *kinds: str) -> tuple:
+        """What the files of these kinds hold (their paths and hashes): equal when nothing changed."""
+        key = ("fingerprint", kinds)
+        if key not in self.run_cache:
+            self.run_cache[key] = tuple(sorted((path, self.files[path]) for path, kind in self.file_kinds.items()
+                                               if kind in kinds))
+        return self.run_cache[key]
 
     def known(self, kind: str, id: str | None) -> bool:
         """Whether an id of this kind is defined (with or without errors)."""
