@@ -50,3 +50,14 @@ def test_a_reader_that_stops_early_is_not_an_error(tmp_path):
         assert "Traceback" not in out.stderr and "crashed" not in out.stderr and "Exception" not in out.stderr, out.stderr
         assert list(tmp_path.glob("briefgen-crash-*")) == []
         assert "status 0" in out.stderr, out.stderr  # warnings only: the exit status check would give
+
+
+def test_check_loads_no_template_or_rendering_library():
+    from conftest import ROOTS
+    code = ("import sys\nfrom click.testing import CliRunner\nfrom briefgen.cli import cli\n"
+            f"result = CliRunner().invoke(cli, ['check', {str(ROOTS / 'bg402-any-provision')!r}])\n"
+            "assert result.exit_code == 0, result.output\n"
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('jinja2', 'markdown_it', 'weasyprint', 'docx')))\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "[]"
