@@ -10,18 +10,15 @@ dossier. Target: save-to-diagnostics <= 0.15 x the cold check.
 
 from __future__ import annotations
 
-import argparse
 import shutil
 import statistics
 import subprocess
 import sys
 import time
-from pathlib import Path
 
-from gen_dossier import generate
+from gen_dossier import synthetic_dossier
 from timing import measure, row
 
-HERE = Path(__file__).parent
 
 
 def _wait_for_status(proc, timeout: float = 60.0) -> tuple[str, float]:
@@ -37,15 +34,7 @@ def _wait_for_status(proc, timeout: float = 60.0) -> tuple[str, float]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--claims", type=int, default=10000)
-    parser.add_argument("--sources", type=int, default=5000)
-    parser.add_argument("--people", type=int, default=2000)
-    parser.add_argument("--runs", type=int, default=10)
-    args = parser.parse_args()
-
-    work = HERE / "work" / "synthetic"
-    generate(work, args.claims, args.sources, args.people, files=100)
+    args, work = synthetic_dossier(__doc__.splitlines()[0], runs=10)
     cache = work / ".briefgen-cache"
     cold = measure([sys.executable, "-m", "briefgen", "check", str(work)], 5,
                    before=lambda: shutil.rmtree(cache, ignore_errors=True))
