@@ -207,8 +207,8 @@ def _event_date(value: Any) -> Any:
 
 
 # An event's date: like Span, or `unknown` (the same as leaving it out): never a made-up range.
-EventDate = Annotated[DateSpan | None, BeforeValidator(
-    _event_date, json_schema_input_type=Union[DAY_TEXT, MONTH_TEXT, YEAR_TEXT, YEAR_NUMBER, UNKNOWN_TEXT, DateSpan, None])]
+EventDate = Annotated[DateSpan | None, BeforeValidator(_event_date, json_schema_input_type=Union[
+    DAY_TEXT, MONTH_TEXT, YEAR_TEXT, YEAR_NUMBER, UNKNOWN_TEXT, DateSpan, None])]
 
 
 def _born(value: Any) -> Any:
@@ -482,6 +482,10 @@ def _selection(value: Any) -> Any:
     return {"ids": value} if isinstance(value, list) else value
 
 
+# A section's claims: a list of ids, or a selection.
+ClaimsChoice = Annotated[Selection, BeforeValidator(_selection, json_schema_input_type=Union[list[Id], Selection])]
+
+
 class Section(Model):
     """A part of a submission: its own text and the claims it selects.
 
@@ -493,7 +497,7 @@ class Section(Model):
     role: Id | None = Field(None, description="Which of the addressee's required parts this section is, e.g. "
                             "facts, remedies (`briefgen list addressees`; BG701).")
     text: str | None = Field(None, description="The section's own text, in Markdown, printed before its claims.")
-    claims: Annotated[Selection, BeforeValidator(_selection, json_schema_input_type=Union[list[Id], Selection])] | None = Field(
+    claims: ClaimsChoice | None = Field(
         None, description="The claims it prints: a list of ids [a, b], or a selection {tags:, from:, to:, ids:, "
         "status:, exclude:}.")
     require_norms: Flag = Field(False, description="true for a violations section: every claim in it must link a "

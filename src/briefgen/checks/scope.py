@@ -28,7 +28,8 @@ def _may_select(dossier: Dossier, sub, key: str, claim) -> bool:
         if not chosen.tags or not ("tags" in broken or set(chosen.tags) & set(claim.tags)):
             continue
         date = claim.date
-        if date is not None and ((chosen.start and date.end < chosen.start) or (chosen.end and date.start > chosen.end)):
+        if date is not None and ((chosen.start and date.end < chosen.start)
+                                 or (chosen.end and date.start > chosen.end)):
             continue
         if chosen.status and claim.status is not None and claim.status not in chosen.status:
             continue

@@ -20,7 +20,8 @@ from typing import Iterator
 from pydantic import ValidationError
 
 from ..diagnostics import Diagnostic, Location, diagnostic
-from ..models import FILE_KINDS, Addressee, describe_value, Claim, DossierMeta, Entry, Model, Norm, Origin, Person, Source, Submission
+from ..models import (FILE_KINDS, Addressee, Claim, DossierMeta, Entry, Model, Norm, Origin, Person, Source,
+                      Submission, describe_value)
 from .loader import LAYOUT, LoadedDossier, LoadedFile
 from .salvage import salvage
 from .wording import message, missing_message, model_at
@@ -55,8 +56,8 @@ class Dossier:
     """A dossier's typed objects by id, with the means to locate any of their fields.
 
     The tables (`sources`, `claims`...) hold the entries without errors, in the order of the files
-    and of the entries in them: the checks and the build use them. `faulty` holds, per kind, what was saved of entries with errors, and `broken` the
-    keys of each entry that had errors.
+    and of the entries in them: the checks and the build use them. `faulty` holds, per kind, what
+    was saved of entries with errors, and `broken` the keys of each entry that had errors.
     """
 
     name: str = ""
@@ -163,7 +164,7 @@ def _id_at(file: LoadedFile, path: tuple) -> str | None:
     return _entry_id(data[path[0]] if path and isinstance(data, list) else data)
 
 
-def _validate(file: LoadedFile, model: type[Model], data: dict, path: tuple, parse_marks: set, merged: set,
+def _validate(file: LoadedFile, model: type[Model], data: dict, path: tuple, parser_said: set, merged: set,
               out: FileEntries) -> None:
     try:
         obj = model.model_validate(data, by_name=False)
@@ -174,7 +175,7 @@ def _validate(file: LoadedFile, model: type[Model], data: dict, path: tuple, par
             reported = [e for e in errors if e["type"] != "missing"]
         else:
             reported = errors
-        _report(file, model, data, path, reported, parse_marks, out.diagnostics)
+        _report(file, model, data, path, reported, parser_said, out.diagnostics)
         obj, keys = salvage(model, data, [tuple(e["loc"]) for e in errors])
         broken = frozenset(keys)
     obj.set_origin(Origin(file=file.path, path=path))
@@ -184,9 +185,13 @@ def _validate(file: LoadedFile, model: type[Model], data: dict, path: tuple, par
         out.mentioned[key] = frozenset(_id_like(data, set()))
 
 
-def _report(file: LoadedFile, model: type[Model], data: dict, path: tuple, errors: list[dict], parse_marks: set,
+def _report(file: LoadedFile, model: type[Model], data: dict, path: tuple, errors: list[dict], parser_said: set,
             out: list[Diagnostic]) -> None:
-    """One diagnostic per place: missing fields of one mapping together; nothing where parsing already spoke."""
+    """One diagnostic per place: missing fields of one mapping together.
+
+    Where the parser also found the value wrong (a day that does not exist), the schema's message,
+    which names the field, replaces the parser's: its place is taken out of `parser_said`.
+    """
     ident = _entry_id(data)
     missing: dict[tuple, list[str]] = {}
     seen: set[tuple[int, int]] = set()
@@ -199,7 +204,7 @@ def _report(file: LoadedFile, model: type[Model], data: dict, path: tuple, error
         if (line, col) in seen:
             continue
         seen.add((line, col))
-        parse_marks.discard((line, col))  # the schema's message names the field: it replaces the parser's
+        parser_said.discard((line, col))
         code, text = message(model, error)
         out.append(diagnostic(code, Location(file.path, line, col), text, ident))
     for parent, names in missing.items():
@@ -212,7 +217,7 @@ def file_entries(file: LoadedFile) -> FileEntries:
     out = FileEntries()
     model, is_list = FILE_KINDS[file.kind]
     data = file.parsed.data
-    parse_marks = {(p.line, p.column) for p in file.parsed.problems if p.code == "BG103"}
+    parser_said = {(p.line, p.column) for p in file.parsed.problems if p.code == "BG103"}  # places of bad values
     merged = {_entry_at(file, p.line) for p in file.parsed.problems if p.code == "BG106" and "<<" in p.message}
     noun = NOUNS.get(file.kind, file.kind)
     if data is None:
@@ -222,21 +227,21 @@ def file_entries(file: LoadedFile) -> FileEntries:
                                           f"this file must be a list of {file.kind}, each entry starting with "
                                           f"'- id:'; it holds {describe_value(data)}"))
     elif not is_list and not isinstance(data, dict):
-        out.diagnostics.append(diagnostic("BG103", Location(file.path, 1, 1),
-                                          f"this file must be a mapping of fields (title: ...); it holds {describe_value(data)}"))
+        out.diagnostics.append(diagnostic("BG103", Location(file.path, 1, 1), "this file must be a mapping of "
+                                          f"fields (title: ...); it holds {describe_value(data)}"))
     elif is_list:
         for index, item in enumerate(data):
             if isinstance(item, dict):
-                _validate(file, model, item, (index,), parse_marks, merged, out)
+                _validate(file, model, item, (index,), parser_said, merged, out)
                 continue
             line, col = locate(file.parsed.locs, (index,))
             out.diagnostics.append(diagnostic("BG103", Location(file.path, line, col),
                                               f"each entry must be a {noun}: a mapping of fields starting with "
                                               f"'id:'; got {describe_value(item)}"))
     else:
-        _validate(file, model, data, (), parse_marks, merged, out)
+        _validate(file, model, data, (), parser_said, merged, out)
     for p in file.parsed.problems:
-        if p.code != "BG103" or (p.line, p.column) in parse_marks:
+        if p.code != "BG103" or (p.line, p.column) in parser_said:
             out.diagnostics.append(diagnostic(p.code, Location(file.path, p.line, p.column), p.message,
                                               _id_at(file, _entry_at(file, p.line))))
     return out

@@ -126,9 +126,11 @@ def message(model: type[BaseModel], error: dict) -> tuple[str, str]:
             return "BG103", ("'sha256' must be the 64 hexadecimal characters of a SHA-256 hash (quote it); "
                              f"got {describe_value(value)}")
         if pattern == r"^[A-Z]{2}$":
-            return "BG103", f"{where} must be a two-letter country code in capitals (such as KZ); got {describe_value(value)}"
+            return "BG103", (f"{where} must be a two-letter country code in capitals (such as KZ); "
+                             f"got {describe_value(value)}")
         if pattern == r"^[a-z]{2}$":
-            return "BG103", f"{where} must be a two-letter language code in lowercase (such as en); got {describe_value(value)}"
+            return "BG103", (f"{where} must be a two-letter language code in lowercase (such as en); "
+                             f"got {describe_value(value)}")
         return "BG103", f"{where} has an invalid value {describe_value(value)}"
     if kind in ("string_type", "str_type"):
         return "BG103", f"{where} must be text; got {describe_value(value)}{_yes_no_hint(value)}"
