@@ -51,6 +51,8 @@ def _run() -> int:
     except click.exceptions.Exit as exc:
         return exc.exit_code
     except SystemExit as exc:
+        if isinstance(exc.code, str):
+            click.echo(exc.code, err=True)
         return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
     except KeyboardInterrupt:
         click.echo("Interrupted: nothing was written.", err=True)

@@ -9,9 +9,9 @@ fields might.
 from __future__ import annotations
 
 from ..assemble.selection import select_people
-from .memo import claims_of
 from ..diagnostics import Diagnostic, Report
 from ..load.resolve import Dossier, kind_of_path
+from .memo import claims_of
 
 
 def _may_select(dossier: Dossier, sub, key: str, claim) -> bool:
