@@ -297,7 +297,7 @@ def resolve(loaded: LoadedDossier, builtin: list[LoadedFile], memo: EntryMemo | 
             duplicate = _duplicate(dossier, file.kind, obj, key)
             if duplicate:
                 out.append(duplicate)
-                dossier.mentioned |= _id_like(obj.model_dump(mode="json", by_alias=True), set())
+                dossier.mentioned |= _id_like(obj.model_dump(mode="json", by_alias=True, warnings=False), set())
                 continue
             if broken is None:
                 getattr(dossier, file.kind)[key] = obj
