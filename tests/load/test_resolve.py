@@ -129,3 +129,11 @@ def test_a_list_of_ids_selects_exactly_those_claims():
     section = dossier.submissions["letter"].sections[0]
     assert section.claims.ids == ["claim-a", "claim-b", "claim-c"] and section.claims.tags == []
     assert [c.id for c in select_claims(dossier, section.claims)] == ["claim-a", "claim-b"]
+
+
+def test_a_required_key_with_a_typo_is_one_message(copy_root):
+    root = copy_root("good")
+    text = (root / "claims" / "c.yaml").read_text().replace("  status: corroborated", "  statsu: corroborated")
+    (root / "claims" / "c.yaml").write_text(text)
+    [d] = _check(root)
+    assert d.code == "BG104" and "unknown field 'statsu' (did you mean 'status'?)" in d.message

@@ -10,6 +10,7 @@ checked, but no other check looks at it and nothing prints it.
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -207,9 +208,14 @@ def _report(file: LoadedFile, model: type[Model], data: dict, path: tuple, error
         parser_said.discard((line, col))
         code, text = message(model, error)
         out.append(diagnostic(code, Location(file.path, line, col), text, ident))
+    misspelt = {(tuple(e["loc"][:-1]), str(e["loc"][-1])) for e in errors if e["type"] == "extra_forbidden"}
     for parent, names in missing.items():
-        line, col = locate(file.parsed.locs, path + parent)
-        out.append(diagnostic("BG103", Location(file.path, line, col), missing_message(names), ident))
+        # A required key written with a typo ('titel') is one mistake: its BG104 already says 'did you mean'.
+        typos = [key for where, key in misspelt if where == parent]
+        names = [n for n in names if not difflib.get_close_matches(n, typos, n=1, cutoff=0.6)]
+        if names:
+            line, col = locate(file.parsed.locs, path + parent)
+            out.append(diagnostic("BG103", Location(file.path, line, col), missing_message(names), ident))
 
 
 def file_entries(file: LoadedFile) -> FileEntries:
