@@ -137,3 +137,11 @@ def test_a_required_key_with_a_typo_is_one_message(copy_root):
     (root / "claims" / "c.yaml").write_text(text)
     [d] = _check(root)
     assert d.code == "BG104" and "unknown field 'statsu' (did you mean 'status'?)" in d.message
+
+
+def test_a_key_written_twice_is_one_message_even_when_the_first_value_is_bad(copy_root):
+    root = copy_root("good")
+    text = (root / "claims" / "c.yaml").read_text().replace("  status: corroborated", "  status:\n  status: corroborated")
+    (root / "claims" / "c.yaml").write_text(text)
+    [d] = _check(root)
+    assert d.code == "BG102" and "duplicate key 'status' (first at line 9)" in d.message

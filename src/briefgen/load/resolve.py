@@ -165,18 +165,38 @@ def _id_at(file: LoadedFile, path: tuple) -> str | None:
     return _entry_id(data[path[0]] if path and isinstance(data, list) else data)
 
 
-def _validate(file: LoadedFile, model: type[Model], data: dict, path: tuple, parser_said: set, merged: set,
+_FIRST_AT = re.compile(r"duplicate key .* \(first at line (\d+)\)")
+
+
+@dataclass
+class _ParserFound:
+    """What parsing already reported in a file, so that validation does not report it again."""
+
+    values: set  # places of values the parser found wrong (a day that does not exist)
+    duplicates: set  # places of the first of two equal keys (the parser's BG102 is their one message)
+    merged: set  # paths of entries with a merge key (<<): the keys it would have given are not 'missing'
+
+    @classmethod
+    def of(cls, file: LoadedFile) -> "_ParserFound":
+        problems = file.parsed.problems
+        firsts = [(_FIRST_AT.match(p.message), p.column) for p in problems if p.code == "BG102"]
+        return cls({(p.line, p.column) for p in problems if p.code == "BG103"},
+                   {(int(m.group(1)), column) for m, column in firsts if m},
+                   {_entry_at(file, p.line) for p in problems if p.code == "BG106" and "<<" in p.message})
+
+
+def _validate(file: LoadedFile, model: type[Model], data: dict, path: tuple, parser: _ParserFound,
               out: FileEntries) -> None:
     try:
         obj = model.model_validate(data, by_name=False)
         broken = None
     except ValidationError as exc:
         errors = exc.errors(include_url=False)
-        if path in merged:  # the keys a rejected merge key (<<) would have given are not missing twice
+        if path in parser.merged:
             reported = [e for e in errors if e["type"] != "missing"]
         else:
             reported = errors
-        _report(file, model, data, path, reported, parser_said, out.diagnostics)
+        _report(file, model, data, path, reported, parser, out.diagnostics)
         obj, keys = salvage(model, data, [tuple(e["loc"]) for e in errors])
         broken = frozenset(keys)
     obj.set_origin(Origin(file=file.path, path=path))
@@ -186,12 +206,12 @@ def _validate(file: LoadedFile, model: type[Model], data: dict, path: tuple, par
         out.mentioned[key] = frozenset(_id_like(data, set()))
 
 
-def _report(file: LoadedFile, model: type[Model], data: dict, path: tuple, errors: list[dict], parser_said: set,
+def _report(file: LoadedFile, model: type[Model], data: dict, path: tuple, errors: list[dict], parser: _ParserFound,
             out: list[Diagnostic]) -> None:
     """One diagnostic per place: missing fields of one mapping together.
 
     Where the parser also found the value wrong (a day that does not exist), the schema's message,
-    which names the field, replaces the parser's: its place is taken out of `parser_said`.
+    which names the field, replaces the parser's: its place is taken out of `parser.values`.
     """
     ident = _entry_id(data)
     missing: dict[tuple, list[str]] = {}
@@ -202,10 +222,10 @@ def _report(file: LoadedFile, model: type[Model], data: dict, path: tuple, error
             missing.setdefault(loc[:-1], []).append(str(loc[-1]))
             continue
         line, col = locate(file.parsed.locs, path + tuple(s for s in loc if s != "[key]"))
-        if (line, col) in seen:
+        if (line, col) in seen or (line, col) in parser.duplicates:
             continue
         seen.add((line, col))
-        parser_said.discard((line, col))
+        parser.values.discard((line, col))
         code, text = message(model, error)
         out.append(diagnostic(code, Location(file.path, line, col), text, ident))
     misspelt = {(tuple(e["loc"][:-1]), str(e["loc"][-1])) for e in errors if e["type"] == "extra_forbidden"}
@@ -223,8 +243,7 @@ def file_entries(file: LoadedFile) -> FileEntries:
     out = FileEntries()
     model, is_list = FILE_KINDS[file.kind]
     data = file.parsed.data
-    parser_said = {(p.line, p.column) for p in file.parsed.problems if p.code == "BG103"}  # places of bad values
-    merged = {_entry_at(file, p.line) for p in file.parsed.problems if p.code == "BG106" and "<<" in p.message}
+    parser = _ParserFound.of(file)
     noun = NOUNS.get(file.kind, file.kind)
     if data is None:
         out.readable = False
@@ -238,16 +257,16 @@ def file_entries(file: LoadedFile) -> FileEntries:
     elif is_list:
         for index, item in enumerate(data):
             if isinstance(item, dict):
-                _validate(file, model, item, (index,), parser_said, merged, out)
+                _validate(file, model, item, (index,), parser, out)
                 continue
             line, col = locate(file.parsed.locs, (index,))
             out.diagnostics.append(diagnostic("BG103", Location(file.path, line, col),
                                               f"each entry must be a {noun}: a mapping of fields starting with "
                                               f"'id:'; got {describe_value(item)}"))
     else:
-        _validate(file, model, data, (), parser_said, merged, out)
+        _validate(file, model, data, (), parser, out)
     for p in file.parsed.problems:
-        if p.code != "BG103" or (p.line, p.column) in parser_said:
+        if p.code != "BG103" or (p.line, p.column) in parser.values:
             out.diagnostics.append(diagnostic(p.code, Location(file.path, p.line, p.column), p.message,
                                               _id_at(file, _entry_at(file, p.line))))
     return out
