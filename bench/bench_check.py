@@ -9,32 +9,21 @@ ratios. Targets: cold / floor <= 1.3; warm / cold <= 0.15.
 
 from __future__ import annotations
 
-import argparse
 import os
 import shutil
 import sys
-from pathlib import Path
 
-from gen_dossier import generate
+from gen_dossier import synthetic_dossier
 from timing import measure, row
 
-HERE = Path(__file__).parent
 COMPOSE = ("import sys, pathlib, yaml\n"
            "for p in sorted(pathlib.Path(sys.argv[1]).rglob('*.yaml')):\n"
            "    yaml.CSafeLoader(p.read_bytes()).get_single_node()\n")
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--claims", type=int, default=10000)
-    parser.add_argument("--sources", type=int, default=5000)
-    parser.add_argument("--people", type=int, default=2000)
-    parser.add_argument("--runs", type=int, default=5)
-    args = parser.parse_args()
-
-    work = HERE / "work" / "synthetic"
-    generate(work, args.claims, args.sources, args.people, files=100)
-    cache = HERE / "work" / "cache"  # the parse cache, kept apart from the user's own
+    args, work = synthetic_dossier(__doc__.splitlines()[0], runs=5)
+    cache = work.parent / "cache"  # the parse cache, kept apart from the user's own
     env = {**os.environ, "BRIEFGEN_CACHE_DIR": str(cache)}
     check = [sys.executable, "-m", "briefgen", "check", str(work)]
     changed = work / "claims" / "claims-050.yaml"

@@ -69,6 +69,19 @@ def generate(out: Path, claims: int, sources: int, people: int, files: int, subm
             encoding="utf-8")
 
 
+def synthetic_dossier(description: str, runs: int) -> tuple[argparse.Namespace, Path]:
+    """The command line of a check benchmark (sizes, runs) and its dossier, written to bench/work/synthetic."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--claims", type=int, default=10000)
+    parser.add_argument("--sources", type=int, default=5000)
+    parser.add_argument("--people", type=int, default=2000)
+    parser.add_argument("--runs", type=int, default=runs)
+    args = parser.parse_args()
+    work = Path(__file__).parent / "work" / "synthetic"
+    generate(work, args.claims, args.sources, args.people, files=100)
+    return args, work
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("out", type=Path)

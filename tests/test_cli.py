@@ -62,3 +62,38 @@ def test_a_crash_in_the_build_process_names_the_submission_and_keeps_its_traceba
     assert "crashed while working on submission osce-letter, public edition (a bug" in line
     assert "In the process that built the submission" in saved and "RuntimeError: renderer bug" in saved
     assert not (tmp_path / "out" / "d").exists() or not any((tmp_path / "out" / "d").iterdir())
+
+
+def test_help_says_the_dossier_defaults_to_the_current_folder():
+    from click.testing import CliRunner
+    from briefgen.cli import cli
+    for command in ("check", "build", "list"):
+        out = CliRunner().invoke(cli, [command, "--help"]).output
+        assert "default: the current folder" in " ".join(out.split()), command
+
+
+def test_a_reader_that_stops_early_is_not_an_error(tmp_path):
+    root = tmp_path / "big"
+    root.mkdir()
+    (root / "dossier.yaml").write_text("title: T\nstate: KZ\nauthor: {name: A}\n")
+    (root / "sources.yaml").write_text("".join(f"- {{id: s{i}, title: T, kind: news, url: 'https://x.org/{i}'}}\n"
+                                               for i in range(4000)))
+    for command in (["check", str(root)], ["list", "sources", str(root)]):
+        out = subprocess.run(f"{sys.executable} -m briefgen {' '.join(command)} | head -1; "
+                             "echo \"status ${PIPESTATUS[0]}\" >&2", shell=True, executable="/bin/bash",
+                             capture_output=True, text=True, env={"PATH": "/usr/bin:/bin", "TMPDIR": str(tmp_path)})
+        assert len(out.stdout.splitlines()) == 1
+        assert "Traceback" not in out.stderr and "crashed" not in out.stderr and "Exception" not in out.stderr, out.stderr
+        assert list(tmp_path.glob("briefgen-crash-*")) == []
+        assert "status 0" in out.stderr, out.stderr  # warnings only: the exit status check would give
+
+
+def test_check_loads_no_template_or_rendering_library():
+    from conftest import ROOTS
+    code = ("import sys\nfrom click.testing import CliRunner\nfrom briefgen.cli import cli\n"
+            f"result = CliRunner().invoke(cli, ['check', {str(ROOTS / 'bg402-any-provision')!r}])\n"
+            "assert result.exit_code == 0, result.output\n"
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('jinja2', 'markdown_it', 'weasyprint', 'docx')))\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "[]"

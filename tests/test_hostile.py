@@ -142,11 +142,12 @@ def _forge(entry: Path) -> None:
 NESTED = "- id: deep\n  tags: " + "[" * 500 + "]" * 500 + "\n"
 CASES = [
     # small inputs that crashed
-    Case("plain scalar 0x_", _claims("x.yaml", "- id: 0x_\n"), ["BG103", "'0x_' is not a whole number"]),
+    Case("plain scalar 0x_", _claims("x.yaml", "- id: 0x_\n"), ["BG103", "'0x_' is not a valid id"]),
     Case("5,000-digit tagged number", _claims("x.yaml", "- id: a\n  figures: {n: !!int " + "1" * 5000 + "}\n"),
          ["BG107", "at most 30 digits"]),
     Case("bad explicit int", _claims("x.yaml", "- id: !!int abc\n"), ["BG103", "'abc' is not a whole number"]),
-    Case("bad explicit timestamp", _claims("x.yaml", "- date: !!timestamp notadate\n"), ["BG103", "not a valid date"]),
+    Case("bad explicit timestamp", _claims("x.yaml", "- date: !!timestamp notadate\n"),
+         ["BG103", "'date' must be a date written YYYY-MM-DD", "got 'notadate'"]),
     Case("500 levels of nesting", _claims("x.yaml", NESTED), ["claims/x.yaml:2:", "BG107", "nested more than 32"]),
     Case("40,000 levels of nesting", _claims("x.yaml", "[" * 40000 + "]" * 40000), ["BG107", "nested more than 32"]),
     Case("unreadable folder", _unreadable_folder, ["claims:1:1", "BG100", "cannot be read"], root_only_ok=False),

@@ -50,7 +50,8 @@ class Location:
         return f"{self.path}:{self.line}:{self.column}"
 
 
-# Every code briefgen can emit, with its severity and a short title (DESIGN.md, Diagnostics).
+# Every code briefgen can emit, with its severity and a short title. What each means and how to fix
+# it is in data/codes.yaml (docs/diagnostics.md, `briefgen explain CODE`).
 CODES: dict[str, tuple[Severity, str]] = {
     "BG100": (Severity.ERROR, "file cannot be read"),
     "BG101": (Severity.ERROR, "YAML syntax"),
@@ -117,7 +118,7 @@ class Diagnostic:
         return terminal_safe(f"{self.location}: {self.severity.value}[{self.code}] {self.message}")
 
     def to_json(self) -> dict:
-        """The JSON object of `check --format json` (DESIGN.md)."""
+        """The JSON object of `check --format json` (docs/diagnostics.md)."""
         return {
             "code": self.code,
             "severity": self.severity.value,

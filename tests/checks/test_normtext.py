@@ -42,3 +42,51 @@ def test_recognised(text, ids):
 ])
 def test_not_recognised(text):
     assert all(not m.norm_ids for m in NormIndex(NORMS).find(text))
+
+
+def _found(text):
+    return [(m.norm_ids, m.instrument, m.article, m.unit, m.known_instrument) for m in NormIndex(NORMS).find(text)]
+
+
+@pytest.mark.parametrize("text, found", [
+    ("fined under Art. 23.34 of the Code of Administrative Offences",
+     [((), "Code of the Republic of Kazakhstan on Administrative Offences", "23.34", "article", True)]),
+    ("relied on Article 5 of the Law on Peaceful Assemblies, said the akimat",
+     [((), "Law on Peaceful Assemblies", "5", "article", False)]),
+    ("breaches paragraph 9.2 of the 1990 Copenhagen Document",
+     [((), "Copenhagen Document", "9.2", "paragraph", False)]),
+    ("under Article 7(2) of the Constitution", [((), "Constitution", "7", "article", False)]),
+])
+def test_provisions_of_instruments_no_norm_describes(text, found):
+    assert _found(text) == found
+
+
+@pytest.mark.parametrize("text", [
+    "as paragraph 3 of the ODIHR report notes",
+    "Article 667, for disobeying a police officer",
+    "the article in Vlast, paragraph 4, quotes him",
+    "The articles 3 and 4 days later were removed",
+])
+def test_not_a_provision(text):
+    assert _found(text) == []
+
+
+def test_builtin_library_knows_every_covenant_and_convention_article():
+    from briefgen.load.loader import load_builtin
+    from briefgen.load.resolve import resolve
+    from briefgen.load.loader import LoadedDossier
+    from pathlib import Path
+    dossier, problems = resolve(LoadedDossier(Path(".")), load_builtin())
+    assert problems == []
+    for article in range(1, 28):
+        norm = dossier.norms[f"iccpr-{article}"]
+        assert (norm.article, norm.short, norm.series) == (str(article), "ICCPR", "999 UNTS 171") and norm.title
+    for article in range(1, 17):
+        norm = dossier.norms[f"uncat-{article}"]
+        assert (norm.article, norm.short, norm.series) == (str(article), "UNCAT", "1465 UNTS 85") and norm.title
+    assert dossier.norms["iccpr-6"].title == "right to life"
+    for norm in dossier.norms.values():
+        assert all(i in dossier.norms for i in norm.interpreted_by)
+    index = NormIndex(dossier.norms)
+    assert [m.norm_ids for m in index.find("Article 6 of the Covenant")] == [("iccpr-6",)]
+    assert [m.norm_ids for m in index.find("article 15 of the Convention against Torture")] == [("uncat-15",)]

@@ -21,3 +21,12 @@ def test_init_refuses_a_folder_with_files(runner, tmp_path):
     assert result.exit_code == 2
     assert "not empty" in result.output
     assert (tmp_path / "keep.txt").read_text() == "mine"
+
+
+def test_init_into_an_unwritable_place_is_a_clear_error(runner, tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x")
+    result = runner.invoke(cli, ["init", str(blocker / "new")])
+    assert result.exit_code == 1
+    assert "cannot write" in result.output and "choose a folder" in result.output
+    assert not isinstance(result.exception, OSError)

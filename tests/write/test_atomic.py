@@ -123,8 +123,8 @@ def _build_in_fork(argv: list[str], kill_at: int = 0) -> int:
                     return _real(*args, **kwargs)
                 setattr(os, name, counted)
             sys.argv = ["briefgen", *argv]
-            from briefgen.cli import main
-            main()
+            from briefgen.cli import _run
+            _run()  # main() would end the process at once (os._exit), before the count is sent back
         except SystemExit:
             pass
         finally:

@@ -26,7 +26,8 @@ from .masking import Masker
 from .mdconvert import CLOSE, OPEN, Converter
 from .people import NOT_KNOWN, annex_people, annex_period, born, detainee_record, event_date, events_in, legal_basis
 from .selection import figure_claims, printable_claims, select_claims, select_people
-from .templating import TEMPLATE_SUFFIX, environment, render, template_names
+from .templatefiles import choose_template
+from .templating import environment, render
 
 
 @dataclass
@@ -40,18 +41,6 @@ class Assembled:
     norms: list[str] = field(default_factory=list)
     people: list[str] = field(default_factory=list)
     masker: Masker | None = None
-
-
-def choose_template(dossier: Dossier, submission: Submission) -> str:
-    """The submission's own template, else one named after the addressee, else one per kind."""
-    names = template_names(dossier.template_overrides)
-    if submission.template:
-        name = submission.template
-        return name if name.endswith(TEMPLATE_SUFFIX) else name + TEMPLATE_SUFFIX
-    for candidate in (f"{submission.to}{TEMPLATE_SUFFIX}", f"{submission.kind}{TEMPLATE_SUFFIX}"):
-        if candidate in names:
-            return candidate
-    return f"{submission.kind}{TEMPLATE_SUFFIX}"
 
 
 class Assembler:

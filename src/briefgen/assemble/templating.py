@@ -17,7 +17,6 @@ import operator
 import signal
 import threading
 from contextlib import contextmanager
-from importlib import resources
 
 import jinja2
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
@@ -26,9 +25,7 @@ from markupsafe import Markup
 from ..limits import Limits
 from ..limits import current as current_limits
 from .mdconvert import escape_markdown
-
-TEMPLATE_SUFFIX = ".md"
-
+from .templatefiles import TEMPLATE_SUFFIX, builtin_template_files, template_file, template_names  # noqa: F401
 
 class TemplateProblem(Exception):
     """A template that cannot be rendered; carries the template file and line."""
@@ -36,25 +33,6 @@ class TemplateProblem(Exception):
     def __init__(self, template: str, line: int, message: str):
         super().__init__(f"{template}:{line}: {message}")
         self.template, self.line, self.message = template, line, message
-
-
-def builtin_template_files() -> dict[str, bytes]:
-    """Built-in template files shipped in the package: name -> content."""
-    base = resources.files("briefgen.templates")
-    return {p.name: p.read_bytes() for p in base.iterdir()
-            if p.is_file() and not p.name.startswith(("_", ".")) and not p.name.endswith(".py")}
-
-
-def template_names(overrides: dict[str, bytes]) -> set[str]:
-    """Names of every template available to a dossier."""
-    return set(builtin_template_files()) | set(overrides)
-
-
-def template_file(name: str, overrides: dict[str, bytes]) -> bytes:
-    """The bytes of a template or asset (reference.docx, print.css), the dossier's override first."""
-    if name in overrides:
-        return overrides[name]
-    return builtin_template_files()[name]
 
 
 def _finalize(value):

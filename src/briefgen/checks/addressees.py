@@ -6,8 +6,12 @@ from typing import Iterator
 
 from ..diagnostics import Diagnostic, diagnostic
 from ..load.resolve import Dossier
-from ..assemble.selection import submission_claims
+from .memo import claims_of
 
+# Parts a submission gives with fields of its own rather than with a section of that role.
+_GIVEN_BY = {"recommendations": "'recommendations:' (or a section with 'role: recommendations')",
+             "summary": "'summary:' (or a section with 'role: summary')",
+             "detainees": "'annex: {people: {roles: [...]}}' (or a section with 'role: detainees')"}
 WORDS_PER_PAGE = 500  # a page of a letter in 11-12 pt type, footnotes aside
 
 
@@ -19,16 +23,18 @@ def words(text: str | None) -> int:
 def submission_words(dossier: Dossier, sub) -> int:
     """The length of a submission's own text: summary, sections, claims and recommendations."""
     total = words(sub.summary) + sum(words(s.text) for s in sub.sections)
-    total += sum(words(c.statement) for c in submission_claims(dossier, sub))
+    total += sum(words(c.statement) for c in claims_of(dossier, sub))
     total += sum(words(r.text) for r in sub.recommendations)
     return total
 
 
-def _provided_by_dossier(dossier: Dossier, sub, role: str) -> bool:
+def _provided_by_dossier(sub, role: str) -> bool:
+    """Whether the submission gives what the dossier must provide for a part.
+
+    The author (submitter) is dossier.yaml's: a missing or faulty one is reported there.
+    """
     if role in ("victim", "victims"):
         return bool(sub.victims)
-    if role in ("author", "submitter"):
-        return dossier.meta is not None
     return True
 
 
@@ -61,14 +67,13 @@ def _required_parts(dossier: Dossier, sub) -> Iterator[Diagnostic]:
             if part.optional:
                 continue
             if part.source == "section" and part.role not in roles:
+                fix = _GIVEN_BY.get(part.role, f"a section with 'role: {part.role}'")
                 yield diagnostic("BG701", dossier.where(sub, "sections"),
-                                 f"{body.short or body.name} requires '{part.title}': add a section with "
-                                 f"'role: {part.role}' to '{sub.id}'", sub.id)
-            elif part.source == "dossier" and not _provided_by_dossier(dossier, sub, part.role):
-                field = "victims" if part.role.startswith("victim") else part.role
+                                 f"{body.short or body.name} requires '{part.title}': add {fix} to '{sub.id}'", sub.id)
+            elif part.source == "dossier" and not _provided_by_dossier(sub, part.role):
                 yield diagnostic("BG701", dossier.where(sub, "kind"),
                                  f"{body.short or body.name} requires '{part.title}': list the person ids under "
-                                 f"'{field}' in '{sub.id}'", sub.id)
+                                 f"'victims' in '{sub.id}'", sub.id)
 
 
 def _limits_and_language(dossier: Dossier, sub, body) -> Iterator[Diagnostic]:

@@ -6,17 +6,25 @@ from typing import Iterator
 
 from ..diagnostics import Diagnostic, diagnostic
 from ..load.resolve import Dossier
-from ..assemble.selection import select_claims, submission_claims
+from ..assemble.selection import select_claims
+from .memo import claims_of, per_entry
 
 
 def _number(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else str(value)
 
 
+def _outside(dossier: Dossier, claim, period) -> Iterator[Diagnostic]:
+    if claim.date.end < period.start or claim.date.start > period.end:
+        yield diagnostic("BG502", dossier.where(claim, "date"),
+                         f"claim '{claim.id}' is dated {claim.date}, outside the dossier period "
+                         f"{period.start} to {period.end}: check the date or widen 'period' in dossier.yaml", claim.id)
+
+
 def check(dossier: Dossier) -> Iterator[Diagnostic]:
     """BG501 figures, BG502 dossier period, BG503 sources and BG504 norms dated after a submission."""
     first: dict[str, tuple[float, object]] = {}
-    for claim in sorted(dossier.claims.values(), key=lambda c: (dossier.where(c).path, dossier.where(c).line)):
+    for claim in dossier.claims.values():  # in file order: the first value met is the one others differ from
         for name, value in claim.figures.items():
             if name not in first:
                 first[name] = (value, claim)
@@ -30,16 +38,13 @@ def check(dossier: Dossier) -> Iterator[Diagnostic]:
                                  "counts different names", claim.id)
     period = dossier.meta.period if dossier.meta else None
     if period:
+        context = dossier.fingerprint("dossier")
         for claim in dossier.claims.values():
-            if claim.date.end < period.start or claim.date.start > period.end:
-                yield diagnostic("BG502", dossier.where(claim, "date"),
-                                 f"claim '{claim.id}' is dated {claim.date}, outside the dossier period "
-                                 f"{period.start} to {period.end}: check the date or widen 'period' in dossier.yaml",
-                                 claim.id)
+            yield from per_entry(dossier, "consistency", claim, context, lambda: _outside(dossier, claim, period))
     yield from _norms_after(dossier)
     for sub in dossier.submissions.values():
         reported: set[str] = set()
-        for claim in submission_claims(dossier, sub):
+        for claim in claims_of(dossier, sub):
             for ev in claim.evidence:
                 source = dossier.sources.get(ev.source)
                 if source is None or source.id in reported:
@@ -59,7 +64,7 @@ def _norms_after(dossier: Dossier) -> Iterator[Diagnostic]:
     """BG504: a submission cites a norm adopted after its own date (a general comment of 2020 in 2019)."""
     for sub in dossier.submissions.values():
         cited: dict[str, tuple] = {}
-        for s, section in enumerate(sub.sections):
+        for section in sub.sections:
             if section.require_norms:
                 for claim in select_claims(dossier, section.claims):
                     for i, nid in enumerate(claim.norms):

@@ -13,7 +13,7 @@ from typing import Iterator
 
 from ..assemble.people import Period, annex_people, annex_period
 from ..assemble.selection import section_claims, submission_claims
-from ..assemble.templating import TEMPLATE_SUFFIX, template_file, template_names
+from ..assemble.templatefiles import TEMPLATE_SUFFIX, choose_template, template_file, template_names
 from ..assemble.typography import COMMON_ABBREVIATIONS, capitalised_words
 from ..diagnostics import Diagnostic, Location, diagnostic
 from ..load.resolve import Dossier
@@ -144,8 +144,6 @@ def _placeholders(dossier: Dossier, sub: Submission, claims: list[Claim], people
 
 def _templates_used(dossier: Dossier, sub: Submission) -> list[str]:
     """The submission's template and every template it extends or includes."""
-    from ..assemble.assembly import choose_template
-
     known = template_names(dossier.template_overrides)
     todo, done = [choose_template(dossier, sub)], []
     while todo:

@@ -6,29 +6,34 @@ from typing import Iterator
 
 from ..diagnostics import Diagnostic, diagnostic
 from ..load.resolve import Dossier
+from .memo import per_entry
+
+
+def _claim(sources: dict, dossier: Dossier, claim) -> Iterator[Diagnostic]:
+    """BG301-BG303 for one claim."""
+    ids = {ev.source for ev in claim.evidence}
+    if not claim.evidence:
+        yield diagnostic("BG301", dossier.where(claim, "id"),
+                         f"claim '{claim.id}' has no evidence: add at least one source under 'evidence'", claim.id)
+        return
+    if claim.status == "corroborated" and len(ids) == 1:
+        yield diagnostic("BG302", dossier.where(claim, "status"),
+                         f"claim '{claim.id}' is marked corroborated but rests on one source: "
+                         "add a second source or mark it 'alleged'", claim.id)
+    known = [sources[s] for s in ids if s in sources]
+    if known and len(known) == len(ids) and all(s.kind == "social-media" for s in known):
+        yield diagnostic("BG303", dossier.where(claim, "evidence"),
+                         f"claim '{claim.id}' rests only on social-media posts: "
+                         "add a news, official or NGO source if one exists", claim.id)
 
 
 def check(dossier: Dossier) -> Iterator[Diagnostic]:
     """BG301-BG306."""
     sources = dossier.sources
-    cited: set[str] = set()
+    cited = {ev.source for claim in dossier.every("claims") for ev in claim.evidence}
+    context = dossier.fingerprint("sources")
     for claim in dossier.claims.values():
-        ids = {ev.source for ev in claim.evidence}
-        cited |= ids
-        if not claim.evidence:
-            yield diagnostic("BG301", dossier.where(claim, "id"),
-                             f"claim '{claim.id}' has no evidence: add at least one source under 'evidence'",
-                             claim.id)
-            continue
-        known = [sources[s] for s in ids if s in sources]
-        if claim.status == "corroborated" and len(ids) == 1:
-            yield diagnostic("BG302", dossier.where(claim, "status"),
-                             f"claim '{claim.id}' is marked corroborated but rests on one source: "
-                             "add a second source or mark it 'alleged'", claim.id)
-        if known and len(known) == len(ids) and all(s.kind == "social-media" for s in known):
-            yield diagnostic("BG303", dossier.where(claim, "evidence"),
-                             f"claim '{claim.id}' rests only on social-media posts: "
-                             "add a news, official or NGO source if one exists", claim.id)
+        yield from per_entry(dossier, "evidence", claim, context, lambda: _claim(sources, dossier, claim))
     for source in sources.values():
         if source.file:
             found = dossier.evidence.get(source.file)
@@ -48,6 +53,6 @@ def check(dossier: Dossier) -> Iterator[Diagnostic]:
             yield diagnostic("BG307", dossier.where(source, "url"),
                              f"source '{source.id}' is a web page without an 'accessed' date: OSCOLA cites web "
                              "sources with the date they were read; add 'accessed: YYYY-MM-DD'", source.id)
-        if source.id not in cited:
+        if source.id not in cited and source.id not in dossier.mentioned and dossier.complete("claims"):
             yield diagnostic("BG306", dossier.where(source, "id"),
                              f"source '{source.id}' is not cited by any claim: cite it or remove it", source.id)

@@ -12,11 +12,28 @@ from ..diagnostics import terminal_safe
 from ..isolate import BoundExceeded
 from ..pipeline import check_dossier
 from ..write.atomic import Staged, commit, discard, locked, recover, stage
+from ..checks.scope import submission_report
 from .check import print_report
 
 VARIANTS = ("pdf/a-3b", "pdf/ua-1")
 EDITIONS = ("public", "confidential", "both")
 EDITION_CODES = ("BG601", "BG602")
+
+
+def output_folder(dossier: Path, output: Path | None) -> Path:
+    """Where outputs go: never inside the dossier, where they would mix with its files.
+
+    The default is output/ in the current folder, or next to the dossier when run inside it.
+    """
+    root = dossier.resolve()
+    if output is None:
+        here = Path.cwd().resolve()
+        return root.parent / "output" if here == root or root in here.parents else Path("output")
+    chosen = output.resolve()
+    if chosen == root or root in chosen.parents:
+        raise click.UsageError(f"{output} is inside the dossier {dossier}: built documents (and confidential "
+                               "editions) must not mix with its files; choose a folder outside it with -o")
+    return output
 
 
 @click.command("build")
@@ -25,16 +42,22 @@ EDITION_CODES = ("BG601", "BG602")
               help="Build only this submission (repeatable). Default: all.")
 @click.option("-f", "--format", "formats", multiple=True, type=click.Choice(["docx", "pdf", "html"]),
               help="Output format (repeatable). Default: each submission's own 'formats'.")
-@click.option("-o", "--output", type=click.Path(path_type=Path), default=Path("output"),
-              help="Output folder; documents go to OUTPUT/<dossier>/. Default: output")
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
+              help="Output folder (outside the dossier); documents go to OUTPUT/<dossier>/. Default: output/ in "
+                   "the current folder, or next to the dossier when run inside it.")
 @click.option("--pdf-variant", type=click.Choice(VARIANTS), default=None, help="Produce PDF/A-3b or PDF/UA-1.")
 @click.option("--strict", is_flag=True, help="Refuse to build when check reports warnings too.")
 @click.option("-e", "--edition", type=click.Choice(EDITIONS), default=None,
               help="Build the public edition, the confidential one, or both. Default: each submission's own 'edition'.")
-def command(dossier: Path, submissions: tuple[str, ...], formats: tuple[str, ...], output: Path,
+def command(dossier: Path, submissions: tuple[str, ...], formats: tuple[str, ...], output: Path | None,
             pdf_variant: str | None, strict: bool, edition: str | None) -> None:
-    """Check DOSSIER, then build its submissions into OUTPUT/<dossier>/<submission>.<edition>.<format>."""
+    """Check DOSSIER, then build its submissions into OUTPUT/<dossier>/<submission>.<edition>.<format>.
+
+    DOSSIER is the dossier's folder (default: the current folder). With -s, only errors in what those
+    submissions use (and in the dossier as a whole) stop the build; mistakes elsewhere do not.
+    """
     from ..build import BuildFailure, build_outputs, confidentiality_notes, editions  # rendering loads only here
+    output = output_folder(dossier, output)
     resolved, report = check_dossier(dossier)
     if edition is not None:  # what depends on the edition is checked for the editions asked for
         report.diagnostics = [d for d in report.diagnostics if d.code not in EDITION_CODES]
@@ -42,8 +65,12 @@ def command(dossier: Path, submissions: tuple[str, ...], formats: tuple[str, ...
             for one in editions(sub, edition):
                 report.extend(d for d in check_submission(resolved, one) if d.code in EDITION_CODES)
     _finish_interrupted(output / resolved.name)
-    if report.exit_code(strict):
-        print_report(report, "text")
+    scoped = submission_report(resolved, report, list(submissions)) if submissions else report
+    if scoped.exit_code(strict):
+        print_report(scoped, "text")
+        if len(scoped.sorted()) < len(report.sorted()):
+            click.echo(f"(other problems of the dossier do not concern {', '.join(submissions)}: "
+                       f"`briefgen check {dossier}` lists them all)", err=True)
         click.echo("Nothing was built: fix the errors above, then build again.", err=True)
         raise SystemExit(1)
     unknown = [s for s in submissions if s not in resolved.submissions]

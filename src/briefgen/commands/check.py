@@ -3,12 +3,32 @@
 from __future__ import annotations
 
 import json
+import os
+import sys
 from pathlib import Path
 
 import click
 
 from ..diagnostics import json_safe, sort_key
 from ..pipeline import check_dossier
+
+
+def emit(text: str) -> bool:
+    """Print `text` on standard output; False when the reader went away (`| head`), which is no error."""
+    try:
+        click.echo(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        stop_output()
+        return False
+    return True
+
+
+def stop_output() -> None:
+    """After the reader of our output has gone: send the rest nowhere, quietly."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
 
 
 def print_report(report, fmt: str, show_accepted: bool = False) -> None:
@@ -22,13 +42,11 @@ def print_report(report, fmt: str, show_accepted: bool = False) -> None:
                             "accepted": len(set(report.accepted))}}
         if show_accepted:
             data["accepted"] = [a.to_json() for a in accepted]
-        click.echo(json_safe(json.dumps(data, ensure_ascii=False, indent=2)))
+        emit(json_safe(json.dumps(data, ensure_ascii=False, indent=2)))
         return
-    for d in items:
-        click.echo(str(d))
-    for a in accepted:
-        click.echo(str(a))
-    click.echo(report.summary(), err=True)
+    lines = [str(d) for d in items] + [str(a) for a in accepted]
+    if not lines or emit("\n".join(lines)):
+        click.echo(report.summary(), err=True)
 
 
 @click.command("check")
@@ -40,6 +58,9 @@ def print_report(report, fmt: str, show_accepted: bool = False) -> None:
 @click.option("--no-cache", is_flag=True, help="Parse every file again; neither read nor write the parse cache.")
 def command(dossier: Path, fmt: str, strict: bool, show_accepted: bool, no_cache: bool) -> None:
     """Check a dossier: links, evidence, law, consistency, addressee rules.
+
+    DOSSIER is the dossier's folder (default: the current folder). `briefgen explain CODE` says
+    what a diagnostic code means and how to fix it.
 
     Exit status 0 when clean or only warnings, 1 with errors (or warnings under --strict), 2 on
     usage errors. Warnings accepted with `accept:` are counted but never fail --strict.

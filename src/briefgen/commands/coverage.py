@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from ..pipeline import check_dossier
-from ..review.coverage import SHARES, below, coverage
+from ..review.shares import SHARES, below
 from ..write.atomic import write_all
 from .check import print_report
 
@@ -80,6 +80,7 @@ def command(dossier: Path, submissions: tuple[str, ...], fmt: str, output: Path 
         raise click.UsageError(f"no submission {', '.join(repr(u) for u in unknown)} in {dossier}; known: {known}")
     chosen = list(dict.fromkeys(submissions)) or sorted(resolved.submissions)
     try:
+        from ..review.coverage import coverage  # assembling documents loads the template engine
         data = coverage(resolved, chosen)
     except TemplateProblem as exc:
         click.echo(f"error: template {exc.template}, line {exc.line}: {exc.message}", err=True)

@@ -37,5 +37,9 @@ def command(directory: Path, force: bool) -> None:
         raise click.UsageError(f"{directory} is not empty: choose a new folder, or pass --force "
                                "(existing files with the same names are replaced)")
     files = starter_files()
-    write_all({directory / rel: data for rel, data in sorted(files.items())})
+    try:
+        write_all({directory / rel: data for rel, data in sorted(files.items())})
+    except OSError as exc:
+        raise click.ClickException(f"cannot write {exc.filename or directory}: {exc.strerror}; "
+                                   "choose a folder you can write to") from None
     click.echo(f"Wrote a dossier of {len(files)} files to {directory}. Next: briefgen check {directory}")

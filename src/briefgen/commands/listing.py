@@ -7,8 +7,9 @@ from pathlib import Path
 
 import click
 
-from ..diagnostics import json_safe, terminal_safe
+from ..diagnostics import Report, json_safe, terminal_safe
 from ..pipeline import check_dossier
+from .check import emit
 
 KINDS = ("claims", "sources", "norms", "people", "submissions", "addressees")
 
@@ -56,12 +57,19 @@ def table(items: list[dict], width: int = 60) -> str:
 @click.argument("dossier", default=".", type=click.Path(path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table")
 def command(kind: str, dossier: Path, fmt: str) -> None:
-    """List the claims, sources, norms, people, submissions or addressees of a dossier."""
+    """List the claims, sources, norms, people, submissions or addressees of a dossier.
+
+    DOSSIER is the dossier's folder (default: the current folder).
+    """
     resolved, report = check_dossier(dossier)
+    missing = Report([d for d in report.diagnostics if d.code == "BG100" and d.location.line == 0])
+    if missing.diagnostics:  # no dossier there: say so as check does
+        for d in missing.sorted():
+            click.echo(str(d), err=True)
+        raise SystemExit(1)
     items = rows(resolved, kind)
-    if fmt == "json":
-        click.echo(json_safe(json.dumps(items, ensure_ascii=False, indent=2, default=str)))
-    else:
-        click.echo(table(items))
+    text = json_safe(json.dumps(items, ensure_ascii=False, indent=2, default=str)) if fmt == "json" else table(items)
+    if not emit(text):
+        return
     if report.errors:
         click.echo(f"note: the dossier has {report.summary()}; run `briefgen check {dossier}`", err=True)

@@ -135,8 +135,9 @@ def hash_evidence(root: Path, paths: set[str]) -> dict[str, str | None]:
     return result
 
 
-def load_dossier(root: Path, use_cache: bool = True) -> LoadedDossier:
-    """Read every file of the dossier at `root`, each only if it is a regular file inside the dossier."""
+def load_dossier(root: Path, use_cache: bool = True, cache: ParseCache | None = None) -> LoadedDossier:
+    """Read every file of the dossier at `root`, each only if it is a regular file inside the dossier
+    (`cache`: parses kept elsewhere, e.g. in memory by `watch`)."""
     out = LoadedDossier(root)
     try:
         is_dir = stat.S_ISDIR(os.stat(root).st_mode)
@@ -156,7 +157,7 @@ def load_dossier(root: Path, use_cache: bool = True) -> LoadedDossier:
     except Refused as exc:
         out.problems.append(diagnostic(exc.code, Location(str(root), 0, 0), exc.message))
         return out
-    cache = ParseCache(root if use_cache else None)
+    cache = cache or ParseCache(root if use_cache else None)
     for kind, (names, folder) in LAYOUT.items():
         for name in names:
             if name in present:

@@ -299,8 +299,10 @@ class EventBuilder:
             self.problem("BG107", line, col, f"number '{value[:40]}' has more than {self.limits.number_digits} "
                                              "digits: quote it if it is text")
         except (ValueError, TypeError, KeyError, AttributeError, IndexError):
-            if tag == _TIMESTAMP:
-                self.problem("BG103", line, col, f"'{value}' is not a valid date: write it as YYYY-MM-DD")
+            if tag == _TIMESTAMP or event.tag is None:
+                # A date that does not exist (2020-09-31), or plain text that only looks like a number
+                # ("0x_"): kept as written, so the schema says at the field what is wrong with it.
+                return value
             else:
                 self.problem("BG103", line, col,
                              f"'{value}' is not {_NUMBER_KINDS[tag]}: quote it if it is text")

@@ -90,10 +90,27 @@ def parse_bytes(raw: bytes, limits: Limits | None = None) -> ParsedFile:
     return parse_text(text, limits)
 
 
-def _syntax_problem(exc: yaml.YAMLError) -> Problem:
+def _tab_at(text: str, mark) -> int | None:
+    """The line (1-based) whose indentation holds the tab a syntax error stopped at, or None."""
+    if mark is None:
+        return None
+    lines = text.splitlines()
+    for number in (mark.line, mark.line - 1):  # libyaml may stop at the start of the next line
+        if 0 <= number < len(lines):
+            indent = lines[number][: len(lines[number]) - len(lines[number].lstrip(" \t"))]
+            if "\t" in indent:
+                return number + 1
+    return None
+
+
+def _syntax_problem(exc: yaml.YAMLError, text: str) -> Problem:
     if isinstance(exc, yaml.MarkedYAMLError):
         mark = exc.problem_mark or exc.context_mark
         what = " ".join(filter(None, [exc.context, exc.problem])) or "invalid YAML"
+        tab = _tab_at(text, mark) if "tab" in what or "cannot start any token" in what else None
+        if tab:
+            return Problem("BG101", tab, 1, "a tab character indents this line: YAML indentation must be spaces; "
+                           "replace the tab with spaces")
         hint = "; a document holds one YAML document only" if "expected a single document" in what else ""
         message = f"YAML syntax error: {what}{hint}"
     else:  # reader errors: unprintable characters
@@ -111,7 +128,7 @@ def parse_text(text: str, limits: Limits | None = None) -> ParsedFile:
     try:
         data, locs = builder.build()
     except yaml.YAMLError as exc:
-        return ParsedFile(problems=builder.problems + [_syntax_problem(exc)])
+        return ParsedFile(problems=builder.problems + [_syntax_problem(exc, text)])
     except Stop:
         return ParsedFile(problems=builder.problems)
     finally:

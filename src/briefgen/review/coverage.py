@@ -20,19 +20,9 @@ from ..checks.release import own_publication, self_sourced
 from ..document import Heading, NoteRef, Paragraph, plain_text
 from ..load.resolve import Dossier
 from ..models import Claim, Source, Submission
+from .shares import SHARES, below  # noqa: F401  (the figures' names, shared with the command line)
 
 # Shares a team can gate on with --fail-under, each with the count it divides and its denominator.
-SHARES = {
-    "sourced": ("sourced", "claims"),
-    "corroborated": ("corroborated", "claims"),
-    "with_norms": ("with_norms", "in_violation_sections"),
-    "self_sourced": ("self_sourced", "claims"),
-    "social_only": ("social_only", "claims"),
-    "official_only": ("official_only", "claims"),
-    "archived": ("archived", "sources"),
-    "dated": ("dated", "sources"),
-    "accessed": ("accessed", "web_sources"),
-}
 _PLATFORMS = ("social-media", "video")
 
 
@@ -220,14 +210,3 @@ def coverage(dossier: Dossier, submission_ids: list[str]) -> dict:
     """The whole report: the dossier's figures and each chosen submission's."""
     return {"dossier": dossier_coverage(dossier),
             "submissions": [submission_coverage(dossier, dossier.submissions[s]) for s in submission_ids]}
-
-
-def below(report: dict, thresholds: dict[str, float]) -> list[str]:
-    """Each share of a submission under its threshold, as a sentence for the reviewer."""
-    found = []
-    for sub in report["submissions"]:
-        for name, minimum in thresholds.items():
-            value = sub["shares"].get(name)
-            if value is not None and value < minimum:
-                found.append(f"{sub['id']}: {name} is {value:g}%, under {minimum:g}%")
-    return found

@@ -12,7 +12,7 @@ import json
 from .. import __version__
 from ..assemble.assembly import Assembled
 from ..assemble.masking import Masker
-from ..assemble.templating import template_file
+from ..assemble.templatefiles import template_file
 from ..load.resolve import Dossier
 from ..models import Submission
 
