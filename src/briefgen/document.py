@@ -79,12 +79,13 @@ class AuthorityMark:
     """An invisible mark where an authority is cited, for the table of authorities (Word's TA field).
 
     `entry` is the authority as the table lists it, `category` the number of its group in the
-    table (AuthoritiesTable.groups[i].category).
+    table (AuthoritiesTable.groups[i].category), `norm` the id of the norm cited.
     """
 
     entry: str
     short: str
     category: int
+    norm: str | None = None
 
 
 Inline = Union[Text, Emph, Strong, Link, NoteRef, LineBreak, NoteXRef, ParaXRef, AuthorityMark]

@@ -162,3 +162,31 @@ def test_the_human_rights_committee_gets_its_thirteen_parts_in_order(built):
     signature = text.index("Yours faithfully")
     assert signature > text.index("XIII. Date and signature") and "Anna Signer" in text[signature:]
     assert not re.search(r"\b1\. Committee addressed", text)  # parts and paragraph numbers never collide
+
+
+def test_a_section_may_leave_out_a_claim_printed_before(built):
+    text = _pdf(built / "omit.public.pdf")
+    assert text.count("The same night a court fined") == 1
+    assert "The same facts again" in text and "See also" not in text
+
+
+def test_texts_the_dossier_links_as_interpreting_a_norm_are_listed_where_it_is_cited(built):
+    toa = _pdf(built / "joint.public.pdf").split("Annex 3: table of authorities")[1]
+    # the dossier's own Constitution, art 20 names General Comment 34 as interpreting it
+    assert "General Comment No 34" in toa and "Constitution of the Republic of Kazakhstan" in toa
+
+
+def test_a_norm_a_template_cites_with_norm_is_indexed(tmp_path):
+    import shutil
+    root = tmp_path / "documents"
+    shutil.copytree(ROOTS / "documents", root)
+    (root / "templates").mkdir()
+    (root / "templates" / "recommendation-letter.md").write_text(
+        '{% extends "base.md" %}{% block body %}\n\n## Law\n\nThe letter relies on {{ norm("iccpr-19") }}.\n\n'
+        '{{ claims(submission.sections[0]) }}\n{% endblock %}\n'
+        '{% block annexes %}\n\n## Table of authorities\n\n{{ toa() }}\n{% endblock %}\n')
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["build", str(root), "-s", "omit", "-o", str(out), "-f", "pdf"])
+    assert result.exit_code == 0, result.output
+    toa = _pdf(out / "documents" / "omit.public.pdf").split("Table of authorities")[1]
+    assert "art 19 (freedom of opinion and expression)" in toa

@@ -47,7 +47,7 @@ def marks(norms: list[Norm]) -> list[Inline]:
 
 def mark(norm: Norm) -> AuthorityMark:
     """The invisible table-of-authorities mark of one norm."""
-    return AuthorityMark(norm_full(norm), norm_short_entry(norm), category(norm))
+    return AuthorityMark(norm_full(norm), norm_short_entry(norm), category(norm), norm.id)
 
 
 def norm_short_entry(norm: Norm) -> str:
@@ -62,7 +62,8 @@ class Place:
         self.kind, self.number, self.anchor, self.label = kind, number, anchor, label
 
     def key(self) -> tuple:
-        return ({"para": 0, "n": 1, "recommendation": 2, "request": 3}[self.kind], self.number)
+        return ({"para": 0, "n": 1, "recommendation": 2, "request": 3, "part": 4}[self.kind], self.number,
+                self.label or "")
 
 
 def places_inlines(places: list[Place]) -> list[Inline]:
@@ -70,16 +71,16 @@ def places_inlines(places: list[Place]) -> list[Inline]:
     by_kind: dict[str, list[Place]] = {}
     seen = set()
     for p in sorted(places, key=Place.key):
-        if (p.kind, p.number) in seen:
+        if (p.kind, p.number, p.label) in seen:
             continue
-        seen.add((p.kind, p.number))
+        seen.add((p.kind, p.number, p.label))
         by_kind.setdefault(p.kind, []).append(p)
-    plural = {"para": "paras", "n": "nn", "recommendation": "recommendations", "request": "requests"}
+    plural = {"para": "paras", "n": "nn", "recommendation": "recommendations", "request": "requests", "part": "parts"}
     out: list[Inline] = []
     for kind, items in by_kind.items():
         if out:
             out.append(Text("; "))
-        out.append(Text((plural[kind] if len(items) > 1 else kind) + " "))
+        out.append(Text((plural[kind] if len(items) > 1 else kind) + " ") if kind != "part" else Text(""))
         for i, p in enumerate(items):
             if i:
                 out.append(Text(", "))
@@ -92,10 +93,17 @@ def places_inlines(places: list[Place]) -> list[Inline]:
     return out
 
 
-def authorities_table(cited: dict[str, list[Place]], norms: dict[str, Norm], heading: str) -> AuthoritiesTable:
-    """The table of the norms a document cites (id -> the places that cite them), and nothing else."""
-    chosen = [norms[n] for n in cited if n in norms]
-    all_places = cited
+def authorities_table(cited: dict[str, list[Place]], norms: dict[str, Norm], heading: str,
+                      interpreting: dict[str, list[str]] | None = None) -> AuthoritiesTable:
+    """The table of the norms a document cites (id -> the places that cite them), and the texts the
+    dossier itself links to them as interpreting them (`interpreting`: norm id -> those texts' ids),
+    listed at the places of the norm they interpret."""
+    all_places = dict(cited)
+    for nid in list(cited):
+        for text in (interpreting or {}).get(nid, []):
+            if text in norms:
+                all_places.setdefault(text, []).extend(cited[nid])
+    chosen = [norms[n] for n in all_places if n in norms]
     groups = []
     for number, title in GROUPS:
         members = sorted((n for n in chosen if category(n) == number),

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..document import (AuthoritiesTable, BlockQuote, Document, Emph, Heading, Inline, Link, ListBlock, NoteRef,
-                        NoteXRef, Paragraph, ParaXRef, Strong, Table, Text, merge_text)
+from ..document import (AuthoritiesTable, AuthorityMark, BlockQuote, Document, Emph, Heading, Inline, Link, ListBlock, NoteRef,
+                        NoteXRef, Paragraph, ParaXRef, Strong, Table, Text, merge_text, plain_text)
 from ..load.resolve import Dossier
 from ..models import Claim, Norm, Submission
 from .authorities import Place, authorities_table
@@ -82,6 +82,7 @@ class Finisher:
                  abbreviations: dict[str, str], submission: Submission, masker: Masker):
         self.dossier = dossier
         self.masker = masker
+        self.date = submission.date
         self.doc = document
         self.cited = cited
         self.citer = Citer(submission.language.split("-")[0], submission.norms_in_notes)
@@ -165,44 +166,70 @@ class Finisher:
 
     # ---- the table of authorities ---------------------------------------------------------------
     def _index(self) -> None:
-        """Where each norm is cited: the paragraph's number, else its note, else its recommendation number."""
+        """Where each norm is cited: the paragraph's number, else its note, else its recommendation's
+        number, else the heading of the part it is in."""
+        heading = None
         for block in self.doc.blocks:
-            self._index_block(block, None)
+            if isinstance(block, Heading):
+                heading = plain_text(block.children)
+            self._index_block(block, None, heading)
 
-    def _index_block(self, block, recommendation: tuple[int, bool] | None) -> None:
+    def _index_block(self, block, recommendation: tuple[int, bool] | None, heading: str | None) -> None:
         if isinstance(block, ListBlock):
             for i, item in enumerate(block.items, block.start):
                 for inner in item:
-                    self._index_block(inner, (i, block.letters) if block.ordered else recommendation)
+                    self._index_block(inner, (i, block.letters) if block.ordered else recommendation, heading)
             return
         if isinstance(block, BlockQuote):
             for inner in block.children:
-                self._index_block(inner, recommendation)
+                self._index_block(inner, recommendation, heading)
             return
-        norms = self.cited.get(id(block))
-        if not norms or not isinstance(block, Paragraph):
+        if not isinstance(block, Paragraph):
             return
+        norms = list(self.cited.get(id(block), []))
+        known = {n.id for n in norms}
+        for node in block.children:  # marks a template placed with norm() in its own text
+            if isinstance(node, AuthorityMark) and node.norm in self.dossier.norms and node.norm not in known:
+                norms.append(self.dossier.norms[node.norm])
+                known.add(node.norm)
+        if not norms:
+            return
+        note = next((n.number for n in block.children if isinstance(n, NoteRef)), None)
         if block.number:
             place = Place("para", block.number, block.anchor)
         elif recommendation is not None:
             number, letters = recommendation
             place = Place("request" if letters else "recommendation", number,
                           label=f"({chr(ord('a') + number - 1)})" if letters and number <= 26 else None)
-        else:
-            note = next((n.number for n in block.children if isinstance(n, NoteRef)), None)
-            if note is None:
-                return
+        elif note is not None:
             place = Place("n", note)
+        elif heading:
+            place = Place("part", 0, label=f"‘{heading}’")
+        else:
+            return
         for n in norms:
             self.places.setdefault(n.id, []).append(place)
 
     def _authorities(self, block):
         if isinstance(block, PendingAuthorities):
             heading = "Paragraphs" if any(p.kind == "para" for ps in self.places.values() for p in ps) else "Cited at"
-            return authorities_table(self.places, self.dossier.norms, heading)
+            return authorities_table(self.places, self.dossier.norms, heading, self._interpreting())
         if isinstance(block, ListBlock):
             block.items = [[self._authorities(b) for b in item] for item in block.items]
         return block
+
+    def _interpreting(self) -> dict[str, list[str]]:
+        """The interpreting texts the dossier itself links (its own norms' `interpreted_by`, not the
+        built-in library's), adopted by the submission's date."""
+        links: dict[str, list[str]] = {}
+        for norm in self.dossier.norms.values():
+            if self.dossier.is_builtin("norms", norm.id):
+                continue
+            for text in norm.interpreted_by:
+                found = self.dossier.norms.get(text)
+                if found and not (found.adopted and found.adopted > self.date):
+                    links.setdefault(norm.id, []).append(text)
+        return links
 
     # ---- typography ------------------------------------------------------------------------------
     def _typography(self) -> None:
