@@ -93,9 +93,11 @@ class Addressing:
             return (f"We have no record that the people named in this communication agreed to their names being "
                     f"transmitted to {government}; we ask that the names not be transmitted until their consent "
                     "has been confirmed.")
-        return (f"Of the {len(named)} people named in this communication, {len(agreed)} have agreed to their names "
-                f"being transmitted to {government}; we ask that the names of the others not be transmitted until "
-                "their consent has been confirmed.")
+        others = "the name of the other person" if len(named) - len(agreed) == 1 else "the names of the others"
+        agree = "has" if len(agreed) == 1 else "have"
+        return (f"Of the {len(named)} people named in this communication, {len(agreed)} {agree} agreed to their names "
+                f"being transmitted to {government}; we ask that {others} not be transmitted until their consent "
+                "has been confirmed.")
 
     def applies(self, norms: list) -> list:
         """The norms a body applies (the Human Rights Committee applies the Covenant only), others left out."""
