@@ -29,9 +29,12 @@ class BlockWriter:
 
     def write(self, parent: etree._Element, blocks: list[Block], quote: bool = False, depth: int = 0) -> None:
         """Append elements for blocks; `quote` and `depth` carry block-quote and list nesting."""
+        previous: Block | None = None
         for block in blocks:
             if isinstance(block, Paragraph):
                 self.paragraph(parent, block, quote)
+                if isinstance(previous, Table):
+                    _space_before(parent[-1], _TABLE_MARGIN)
             elif isinstance(block, Heading):
                 self.heading(parent, block)
             elif isinstance(block, ListBlock):
@@ -46,6 +49,7 @@ class BlockWriter:
                 self.authorities(parent, block)
             else:
                 raise RenderError(f"cannot render a {type(block).__name__} block in DOCX")
+            previous = block
 
     def heading(self, parent: etree._Element, heading: Heading) -> None:
         """A heading: level 0 is the title, 1-3 the section levels (deeper ones as level 3)."""
@@ -192,7 +196,24 @@ class BlockWriter:
         end_bookmark(p, bookmark_id)
 
 
-_AUTHORITY_WIDTHS = [7.0, 3.0]  # as the PDF's columns (72% and 28%)
+_AUTHORITY_WIDTHS = [7.0, 3.0]
+_TABLE_MARGIN = 200  # twips; a Word table has no space below it, the PDF's has 10pt
+
+
+def _space_before(p: etree._Element, twips: int) -> None:
+    """Give p room above it, so that text does not touch the table it follows."""
+    ppr = p.find(w("pPr"))
+    if ppr is None:
+        ppr = etree.Element(w("pPr"))
+        p.insert(0, ppr)
+    spacing = ppr.find(w("spacing"))
+    if spacing is None:
+        spacing = etree.Element(w("spacing"))
+        # numPr and pStyle come before spacing in CT_PPr
+        anchors = [child for child in ppr if child.tag in (w("pStyle"), w("keepNext"), w("keepLines"),
+                                                           w("pageBreakBefore"), w("numPr"))]
+        (anchors[-1].addnext(spacing) if anchors else ppr.insert(0, spacing))
+    spacing.set(w("before"), str(twips))  # as the PDF's columns (72% and 28%)
 
 
 def _hairline(p: etree._Element) -> etree._Element:
