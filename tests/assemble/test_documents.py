@@ -46,8 +46,8 @@ def test_a_joint_communication_is_addressed_to_every_mandate(built):
         assert text.count(mandate) >= 2, mandate  # in the address block and in the subject line
     assert "Not urgent — submission to the Special Rapporteur" in text and "(Kazakhstan): Detentions in Almaty" in text
     assert "Copy to" not in text
-    assert "Each alleged victim named in this communication has agreed to their name being transmitted to the " \
-           "Government of Kazakhstan." in text
+    assert "Of the 3 alleged victims, 2 have agreed to their names being transmitted to the Government of " \
+           "Kazakhstan. We ask that the name of Person A not be transmitted until consent has been confirmed." in text
 
 
 def test_each_claim_is_printed_once_and_referred_back_to(built):

@@ -3,6 +3,8 @@ Procedures ask for, the State's name, and the categories of arbitrary detention 
 
 from __future__ import annotations
 
+from typing import Callable
+
 from ..load.resolve import Dossier
 from ..models import Addressee, CategoryInvoked, Person, Submission
 
@@ -80,24 +82,33 @@ class Addressing:
             return f"{urgency} — submission to the {mandates}{state}: {self.sub.title}"
         return self.sub.title
 
-    def consent_statement(self, named: list[Person]) -> str:
-        """For bodies that send victims' names to the State: who agreed to that, from the consent data."""
-        if not any(b.confidentiality.names_sent_to_state for b in self.bodies) or not named:
+    def consent_statement(self, victims: list[Person], name_of: Callable[[Person], str]) -> str:
+        """For bodies that send victims' names to the State: who agreed to that, from the consent data;
+        those who did not are named (by `name_of`, so a public edition shows their pseudonym)."""
+        if not any(b.confidentiality.names_sent_to_state for b in self.bodies) or not victims:
             return ""
         government = f"the Government of {self.state_name}" if self.state_name else "the Government concerned"
-        agreed = [p for p in named if p.consent.share_with_state]
-        if len(agreed) == len(named):
-            who = "The alleged victim named" if len(named) == 1 else "Each alleged victim named"
-            return (f"{who} in this communication has agreed to their name being transmitted to {government}.")
+        agreed = [p for p in victims if p.consent.share_with_state]
+        if len(victims) == 1:
+            person = victims[0]
+            their = {"male": "his", "female": "her"}.get(person.sex or "", "their")
+            if agreed:
+                return f"{name_of(person)} has agreed to {their} name being transmitted to {government}."
+            return (f"We have no record that {name_of(person)} agreed to {their} name being transmitted to "
+                    f"{government}; we ask that it not be transmitted until that consent has been confirmed.")
+        if len(agreed) == len(victims):
+            return f"Each of the {len(victims)} alleged victims has agreed to their name being transmitted to {government}."
+        withheld = [p for p in victims if not p.consent.share_with_state]
+        names = join_and([name_of(p) for p in withheld])
         if not agreed:
-            return (f"We have no record that the people named in this communication agreed to their names being "
-                    f"transmitted to {government}; we ask that the names not be transmitted until their consent "
-                    "has been confirmed.")
-        others = "the name of the other person" if len(named) - len(agreed) == 1 else "the names of the others"
+            return (f"We have no record that the alleged victims agreed to their names being transmitted to "
+                    f"{government}; we ask that the names not be transmitted until their consent has been "
+                    "confirmed.")
         agree = "has" if len(agreed) == 1 else "have"
-        return (f"Of the {len(named)} people named in this communication, {len(agreed)} {agree} agreed to their names "
-                f"being transmitted to {government}; we ask that {others} not be transmitted until their consent "
-                "has been confirmed.")
+        name = "name" if len(withheld) == 1 else "names"
+        return (f"Of the {len(victims)} alleged victims, {len(agreed)} {agree} agreed to their names being "
+                f"transmitted to {government}. We ask that the {name} of {names} not be transmitted until "
+                "consent has been confirmed.")
 
     def applies(self, norms: list) -> list:
         """The norms a body applies (the Human Rights Committee applies the Covenant only), others left out."""

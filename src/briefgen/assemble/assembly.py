@@ -352,6 +352,7 @@ class Assembler:
         d = self.dossier
         sub = self.sub
         a = self.addressing
+        victims = self._named_victims()
         return {
             "dossier": d.meta, "author": d.meta.author if d.meta else None, "submission": sub,
             "addressee": a.body, "addressees": a.bodies, "cc": a.copies, "bodies": a.bodies + a.copies,
@@ -359,7 +360,8 @@ class Assembler:
             "victims": [d.people[p] for p in sub.victims if p in d.people],
             "state": a.state_name, "salutation": a.salutation(), "subject_line": self.masker.text(a.subject_line()),
             "address_lines": a.address_lines(),
-            "consent_statement": a.consent_statement(self._named_victims()),
+            "consent_statement": a.consent_statement(victims, self.masker.name),
+            "consent_many": len(victims) > 1,
             "categories": a.invoked_categories(self._annex_selection()),
             "claims": self.claims, "cite": self.cite, "text": self.text, "norm": self.norm,
             "norm_citation": self.norm_citation, "recommendations": self.recommendations, "toa": self.toa,
@@ -370,6 +372,7 @@ class Assembler:
         }
 
     def _named_victims(self) -> list[Person]:
+        """The submission's victims and the people of its annex, each once."""
         victims = [self.dossier.people[p] for p in self.sub.victims if p in self.dossier.people]
         return list({p.id: p for p in victims + self._annex_selection()}.values())
 
