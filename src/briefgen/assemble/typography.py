@@ -12,14 +12,16 @@ LANGUAGE_NAMES = {
     "hy": "Armenian", "ka": "Georgian", "tr": "Turkish",
 }
 
-# Abbreviations every reader of our documents meets; a dossier's `abbreviations` add to them.
+# Abbreviations every reader of our documents meets; a dossier's `abbreviations` add to them. A long
+# form that begins with "the" takes the article where the abbreviation is used without one
+# ("We ask ODIHR" -> "We ask the Office for ... (ODIHR)").
 COMMON_ABBREVIATIONS = {
-    "EU": "European Union",
-    "UN": "United Nations",
-    "OSCE": "Organization for Security and Co-operation in Europe",
-    "ODIHR": "Office for Democratic Institutions and Human Rights",
-    "OHCHR": "Office of the United Nations High Commissioner for Human Rights",
-    "EEAS": "European External Action Service",
+    "EU": "the European Union",
+    "UN": "the United Nations",
+    "OSCE": "the Organization for Security and Co-operation in Europe",
+    "ODIHR": "the Office for Democratic Institutions and Human Rights",
+    "OHCHR": "the Office of the United Nations High Commissioner for Human Rights",
+    "EEAS": "the European External Action Service",
     "NGO": "non-governmental organisation",
     "NGOs": "non-governmental organisations",
 }
@@ -27,6 +29,9 @@ COMMON_ABBREVIATIONS = {
 # Capitalised words that are not abbreviations a reader needs spelled out: numerals, single letters,
 # editorial markers (BG801 reports those) and currency codes.
 _NOT_ABBREVIATIONS = re.compile(r"^(?:[IVXLC]+|[A-Z]|[A-Z]\d+|\d+[A-Z]+|TODO|TBD|TBC|FIXME|XXX+|EUR|USD|GBP|CHF|KZT|RUB)$")
+_DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "our", "his", "her", "your",
+                "whose", "each", "every", "any", "no", "which"}
+_PREVIOUS_WORD = re.compile(r"([\w’']+)\W*$")
 _CAPITALS = re.compile(r"(?<![\w/.@#-])([A-Z][A-Z0-9]*[A-Z][A-Z0-9]*s?)(?![\w/@-])")
 
 
@@ -77,9 +82,17 @@ class Abbreviations:
                 return word
             self.done.add(word)
             long = self.defined[word]
-            already = text[max(0, m.start() - len(long) - 2):m.start()]
-            if already.rstrip(" (").endswith(long):  # the author spelled it out already
+            bare = long[4:] if long.startswith("the ") else long
+            already = text[max(0, m.start() - len(bare) - 2):m.start()]
+            if already.rstrip(" (").endswith(bare):  # the author spelled it out already
                 return word
-            return f"{long} ({word})"
+            if bare is long:
+                return f"{long} ({word})"
+            before = text[:m.start()]
+            previous = _PREVIOUS_WORD.search(before)
+            if previous and previous.group(1).lower() in _DETERMINERS:
+                return f"{bare} ({word})"
+            sentence_start = not before.strip() or before.rstrip()[-1] in ".!?:"
+            return f"{'The' if sentence_start else 'the'} {bare} ({word})"
 
         return self._pattern.sub(first_use, text)

@@ -49,8 +49,10 @@ class DossierMeta(Entry):
                                   "warning (BG502).")
     author: Author = Field(description="The organisation that submits.")
     abbreviations: dict[str, Text] = Field({}, description="Abbreviations used in the text and what they stand for, "
-                                           "e.g. {CEC: Central Election Commission}; each is spelled out at its "
-                                           "first use in a document.")
+                                           "e.g. {CEC: the Central Election Commission}; each is spelled out at its "
+                                           "first use in a document. Begin the long form with 'the' when it takes "
+                                           "the article: 'We ask CEC' then reads 'We ask the Central Election "
+                                           "Commission (CEC)'.")
     pseudonyms: Literal["letters", "initials"] = Field("letters", description="How public editions name people "
                                                        "without consent to publish: Person A, Person B... or "
                                                        "initials.")
