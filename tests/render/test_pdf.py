@@ -135,3 +135,25 @@ def test_html_escapes_data_and_drops_unsafe_links():
     html = render_html(doc, CSS)
     assert "javascript:" not in html and "&lt;b&gt;x&lt;/b&gt;" in html
     assert '<html lang="en" class="edition-public">' in html and "<title>Test submission</title>" in html
+
+
+def test_names_places_and_abbreviations_are_not_hyphenated_at_a_line_end(tmp_path):
+    doc = Document(Meta(title="Names", author="Test Centre", language="en", date=dt.date(2019, 6, 25)))
+    sentence = ("Police in Kazakhstan detained Turgumbayev and Saparova in Almaty and Nur-Sultan, contrary to the "
+                "ICCPR and to international obligations concerning demonstrations. ")
+    doc.blocks.append(Paragraph([Text(sentence * 40)]))
+    lines = _pages(_pdf(doc, tmp_path), tmp_path)[0].splitlines()
+    broken = [line.split()[-1] for line in lines if line.rstrip().endswith("\u2010")]
+    assert broken, "the text is hyphenated at all (else this test proves nothing)"
+    assert all(word[0].islower() for word in broken), broken
+
+
+def test_no_line_of_a_note_begins_with_the_closing_bracket_of_a_url(tmp_path):
+    doc = Document(Meta(title="URLs", author="Test Centre", language="en", date=dt.date(2019, 6, 25)))
+    for i in range(60):
+        url = "https://example.org/" + "news-item-" * (i % 12) + "x" * (i % 7) + "/"
+        note = doc.add_note([Text("Agency, [report] <"), Link(url, [Text(url)]), Text(">.")])
+        doc.blocks.append(Paragraph([Text(f"Paragraph {i}."), note]))
+    text = "\n".join(_pages(_pdf(doc, tmp_path), tmp_path))
+    assert text.count("https://example.org/") == 60
+    assert not [line for line in text.splitlines() if line.strip().startswith(">")]

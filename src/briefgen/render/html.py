@@ -6,14 +6,34 @@ the foot of the page by CSS (`float: footnote`), so each note prints on the page
 
 from __future__ import annotations
 
+import re
 from html import escape
 
 from ..document import (AuthoritiesTable, AuthorityMark, BlockQuote, Document, Emph, Heading, LineBreak, Link,
-                        ListBlock, NoteRef, NoteXRef, PageBreak, Paragraph, ParaXRef, Strong, Table, Text)
+                        ListBlock, NoteRef, NoteXRef, PageBreak, Paragraph, ParaXRef, Strong, Table, Text,
+                        plain_text)
 from . import RenderError
 from .dates import document_dates
 
 SAFE_SCHEMES = ("http://", "https://", "mailto:")
+# A word that begins with a capital: a name, a place or an abbreviation, which print.css keeps whole
+# ("Kaza-khstan" and "IC-CPR" at a line's end read as errors to the people named).
+_CAPITALISED = re.compile(r"(?<![\w&#])([^\W\d_][\w’-]*)")
+
+
+_URL_TAIL = 4
+
+
+def _after_bracket(text: str) -> str:
+    """What follows a URL's closing '>' and the punctuation glued to it."""
+    match = re.match(r">[.,;:)\]]*", text)
+    return text[match.end():] if match else text
+
+
+def _text(text: str) -> str:
+    """Escaped text, its capitalised words marked as not to be hyphenated."""
+    return _CAPITALISED.sub(lambda m: f'<span class="nh">{m.group(1)}</span>' if m.group(1)[0].isupper()
+                            else m.group(1), escape(text))
 
 
 class _Writer:
@@ -24,9 +44,15 @@ class _Writer:
 
     def inlines(self, nodes) -> str:
         parts = []
-        for node in nodes:
-            if isinstance(node, Text):
-                parts.append(escape(node.text))
+        nodes = list(nodes)
+        for index, node in enumerate(nodes):
+            following = nodes[index + 1] if index + 1 < len(nodes) else None
+            if isinstance(node, Link) and isinstance(following, Text) and following.text.startswith(">") \
+                    and node.url.startswith(SAFE_SCHEMES) and plain_text(node.children) == node.url:
+                parts.append(self._bracketed_url(node.url, following))
+                nodes[index + 1] = Text(_after_bracket(following.text))
+            elif isinstance(node, Text):
+                parts.append(_text(node.text))
             elif isinstance(node, Emph):
                 parts.append(f"<em>{self.inlines(node.children)}</em>")
             elif isinstance(node, Strong):
@@ -50,6 +76,16 @@ class _Writer:
             else:
                 raise RenderError(f"cannot render {type(node).__name__} as HTML")
         return "".join(parts)
+
+    @staticmethod
+    def _bracketed_url(url: str, following: Text) -> str:
+        """A URL with the last characters of it and the closing '>' and its punctuation unbreakable, so
+        that no line of a note begins with '>.'."""
+        closing = following.text[:len(following.text) - len(_after_bracket(following.text))]
+        head, tail = url[:-_URL_TAIL], url[-_URL_TAIL:]
+        link = f'<a href="{escape(url)}">'
+        return (f"{link}{escape(head)}</a>" if head else "") + \
+            f'<span class="nw">{link}{escape(tail)}</a>{escape(closing)}</span>'
 
     def blocks(self, blocks) -> None:
         for b in blocks:
