@@ -1,7 +1,8 @@
 """OSCOLA citations of sources and norms, as document inlines. Pure.
 
 Sources: full on first use, `(n X)` after, `Ibid` when the note just before cited the same single
-source at the same pinpoint (`Ibid, para 3` at another pinpoint); publication and access dates,
+source at the same pinpoint (`Ibid, para 3` at another pinpoint), or the same several sources at the
+same pinpoints; publication and access dates,
 the language of a source not in the document's language, archived copies ("archived at <...>", our
 convention since OSCOLA has none); tracking parameters are dropped from printed URLs.
 
@@ -210,6 +211,8 @@ class Citer:
         """The content of footnote `number`: its sources, then the full citations of new instruments."""
         parts: list[Inline] = []
         cited = [(s.id, ev.pinpoint) for s, ev in evidence]
+        if len(cited) > 1 and cited == self.previous and not self.new_instruments(norms) and not self.norms_in_notes:
+            return [Text("Ibid.")]  # the same sources at the same places as the note just before
         for i, (source, ev) in enumerate(evidence):
             if i:
                 parts.append(Text("; "))

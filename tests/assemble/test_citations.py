@@ -1,0 +1,31 @@
+"""OSCOLA notes: full citation first, `(n X)` later, `Ibid` only where the note before says the same."""
+
+from __future__ import annotations
+
+from briefgen.assemble.citations import Citer
+from briefgen.document import plain_text
+from briefgen.models import Evidence, Source
+
+A = Source(id="a", title="Report A", publisher="Outlet A", kind="news")
+B = Source(id="b", title="Report B", publisher="Outlet B", kind="news")
+
+
+def _note(citer: Citer, number: int, *cited: tuple[Source, str | None]) -> str:
+    return plain_text(citer.note(number, [(s, Evidence(source=s.id, pinpoint=p)) for s, p in cited], []))
+
+
+def test_a_note_citing_what_the_note_before_cited_reads_ibid():
+    citer = Citer()
+    first = _note(citer, 1, (A, "para 2"), (B, None))
+    assert first.startswith("Outlet A, ‘Report A’") and "Outlet B" in first
+    assert _note(citer, 2, (A, "para 2"), (B, None)) == "Ibid."
+    assert _note(citer, 3, (A, "para 3"), (B, None)) == "Outlet A, ‘Report A’ (n 1) para 3; Outlet B, ‘Report B’ (n 1)."
+
+
+def test_ibid_after_a_single_source_and_never_after_several():
+    citer = Citer()
+    _note(citer, 1, (A, "para 2"))
+    assert _note(citer, 2, (A, "para 2")) == "Ibid."
+    assert _note(citer, 3, (A, "para 5")) == "Ibid, para 5."
+    _note(citer, 4, (A, None), (B, None))
+    assert _note(citer, 5, (A, None)).startswith("Outlet A, ‘Report A’ (n 1)")
