@@ -116,8 +116,9 @@ LOOKS = [
          after=0, tabs=[("center", 8.0, "none"), ("right", 16.0, "none")]),
     Look("Footer", xml_name="footer", size=9, color="444444", align="center", after=0,
          tabs=[("center", 8.0, "none"), ("right", 16.0, "none")]),
-    Look("Caption", xml_name="caption", size=9, bold=False, italic=False, align="left", before=6, after=3,
-         keep_next=True),
+    # a table's title, as print.css sets it: an annex's heading, a figure table's title
+    Look("Caption", xml_name="caption", font=SANS, size=12, bold=True, italic=False, align="left", before=12,
+         after=6, keep_next=True, keep_lines=True, border_bottom=(4, "999999", 2)),
     Look("Table Text", size=9, align="left", after=0),
     Look("Table Heading", based_on="Table Text", font=SANS, bold=True, keep_next=True),
     Look("TOA Heading", xml_name="toa heading", font=SANS, size=9, bold=True, align="left", before=0, after=0,

@@ -229,3 +229,22 @@ def test_edits_in_libreoffice_renumber_and_keep_bookmarks_and_manifest(built, tm
     kept = read_manifest(edited)
     assert kept["manifest"] == MANIFEST
     assert kept["bookmarks"] == {claim_bookmark(c): c for c in CLAIMS}
+
+
+def test_a_wide_table_gets_landscape_pages_of_its_own_in_libreoffice(tmp_path):
+    from pypdf import PdfReader
+    from briefgen.document import PageBreak, Table
+    doc = Document(Meta(title="Annex", author="Test Centre", date=dt.date(2019, 6, 25)))
+    columns = ("No.", "Name", "Born", "City", "Date and place of detention", "Legal basis", "Outcome", "Status")
+    doc.blocks = [Paragraph([Text("The letter, on a portrait page.")]), PageBreak(),
+                  Table([[Text(c)] for c in columns], [[[Text(f"{r}-{c}")] for c in columns] for r in range(60)],
+                        caption="Annex 1: the people detained", wide=True),
+                  PageBreak(), Paragraph([Text("Annex 2, portrait again.")])]
+    data = render_docx(doc)
+    flat = pdf_text(data, tmp_path)
+    assert "Annex 1: the people detained" in flat and "59-Status" in flat
+    pages = PdfReader(tmp_path / "letter.pdf").pages
+    shapes = ["landscape" if p.mediabox.width > p.mediabox.height else "portrait" for p in pages]
+    assert shapes[0] == shapes[-1] == "portrait"
+    assert set(shapes[1:-1]) == {"landscape"} and len(shapes) >= 4, shapes
+    assert "Annex 2, portrait again." in pages[-1].extract_text()

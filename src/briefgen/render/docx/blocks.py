@@ -20,11 +20,14 @@ from .wordml import (HEADING_STYLES, R_NS, ROLE_STYLES, W_ID, W_NS, W_TYPE, W_VA
 class BlockWriter:
     """Writes the document's blocks as `w:p` and `w:tbl` elements under a parent element."""
 
-    def __init__(self, inline: InlineWriter, styles: dict[str, str | None], text_width: int, numbering: Numbering):
+    def __init__(self, inline: InlineWriter, styles: dict[str, str | None], text_width: int, numbering: Numbering,
+                 wide_text_width: int | None = None):
         self.inline = inline
         self.styles = styles
         self.text_width = text_width  # twips between the page margins
+        self.wide_text_width = wide_text_width or text_width  # the same on a landscape page
         self.numbering = numbering
+        self.wide_tables: list[etree._Element] = []  # for landscape sections, once the body is written
         self._anchored: set[str] = set()
 
     def write(self, parent: etree._Element, blocks: list[Block], quote: bool = False, depth: int = 0) -> None:
@@ -113,8 +116,10 @@ class BlockWriter:
         if table.caption:
             p = styled_paragraph(parent, self.styles.get("Caption"))
             add_text(new_run(p), check_text(table.caption))
-        widths = self._column_widths(table.widths, columns)
+        widths = self._column_widths(table.widths, columns, self.wide_text_width if table.wide else self.text_width)
         tbl = etree.SubElement(parent, w("tbl"))
+        if table.wide:
+            self.wide_tables.append(tbl)
         tbl_pr = etree.SubElement(tbl, w("tblPr"))
         if self.styles.get("Table Grid"):
             etree.SubElement(tbl_pr, w("tblStyle")).set(W_VAL, self.styles["Table Grid"])
@@ -146,10 +151,11 @@ class BlockWriter:
 
     @staticmethod
     def _row_template(widths: list[int], style_id: str | None, header: bool) -> etree._Element:
+        """A row of empty cells; no row breaks across a page, the header row repeats on each."""
         tr = etree.Element(w("tr"))
+        tr_pr = etree.SubElement(tr, w("trPr"))
+        etree.SubElement(tr_pr, w("cantSplit"))
         if header:
-            tr_pr = etree.SubElement(tr, w("trPr"))
-            etree.SubElement(tr_pr, w("cantSplit"))
             etree.SubElement(tr_pr, w("tblHeader"))
         for width in widths:
             tc = etree.SubElement(tr, w("tc"))
@@ -159,11 +165,12 @@ class BlockWriter:
             styled_paragraph(tc, style_id)
         return tr
 
-    def _column_widths(self, relative: list[float] | None, columns: int) -> list[int]:
+    @staticmethod
+    def _column_widths(relative: list[float] | None, columns: int, text_width: int) -> list[int]:
         if not relative or len(relative) != columns or min(relative) <= 0:
             relative = [1.0] * columns
         total = sum(relative)
-        return [max(1, round(self.text_width * part / total)) for part in relative]
+        return [max(1, round(text_width * part / total)) for part in relative]
 
     def authorities(self, parent: etree._Element, block: AuthoritiesTable) -> None:
         """The table of authorities as the PDF shows it: the column heads, then per group its title and

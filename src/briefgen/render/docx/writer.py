@@ -29,6 +29,7 @@ from .numbering import Numbering
 from .package import (add_blob_part, builtin_reference, clear_reference, fix_note_settings, resolve_styles,
                       reproducible_zip, text_width)
 from .properties import set_properties
+from .sections import landscape_text_width, put_in_landscape_sections
 from .wordml import add_text, field_runs, new_run, styled_paragraph, w
 
 __all__ = ["render_docx"]
@@ -54,8 +55,9 @@ def render_docx(document: Document, reference: bytes | None = None) -> bytes:
     refs = CrossReferences(document)
     bookmark_ids = count(1)
     body_links = _HyperlinkTargets(word.part.rels)
+    width = text_width(sect_pr)
     writer = BlockWriter(InlineWriter(styles, body_links, calls.call, refs, bookmark_ids), styles,
-                         text_width(sect_pr), numbering)
+                         width, numbering, landscape_text_width(sect_pr, width))
     body = word.element.body
     body.remove(sect_pr)
     writer.write(body, document.blocks)
@@ -72,6 +74,7 @@ def render_docx(document: Document, reference: bytes | None = None) -> bytes:
     fix_note_settings(word)
 
     _header_and_footer(word, document.meta, styles)
+    put_in_landscape_sections(body, sect_pr, writer.wide_tables)
     set_properties(word, document.meta, refs.claims)
     saved = io.BytesIO()
     word.save(saved)
