@@ -138,6 +138,7 @@ class Table:
     caption: str | None = None
     keep_together: bool = False  # a short table not split across pages
     wide: bool = False  # many columns: printed on landscape pages where the writer can
+    dense: bool = False  # many short rows (a record): tighter rows where the writer can
 
 
 @dataclass

@@ -15,7 +15,7 @@ from markupsafe import Markup
 
 from .. import __version__
 from ..checks.normtext import NormIndex
-from ..document import Block, Document, Heading, Inline, LineBreak, ListBlock, Meta, PageBreak, Paragraph, Strong, Table, Text
+from ..document import Block, Document, Heading, Inline, LineBreak, ListBlock, Meta, Paragraph, Strong, Table, Text
 from ..load.resolve import Dossier
 from ..models import Claim, FigureCell, FigureTable, Norm, PeopleSelection, Person, Section, Submission
 from .addressing import Addressing
@@ -279,31 +279,38 @@ class Assembler:
         return out
 
     def detainee_records(self) -> Markup:
-        """One record per annexed person, with every field of the Working Group's model questionnaire."""
+        """One record per annexed person with the fields of the Working Group's model questionnaire the
+        dossier knows, group by group, then one line naming the fields that are not known."""
         period = annex_period(self.sub)
         blocks: list[Block] = []
         for person in self._annexed():
             rows: list[list[list[Inline]]] = []
+            unknown: list[str] = []
             group = None
+            withheld = self.masker.name(person) != person.name
             for f in detainee_record(person, period, self.dossier.norms):
+                value = f.value
+                if f.field in ("family_name", "first_names") and withheld:
+                    value = "withheld in this edition"
+                elif f.field == "family_name":
+                    value = self._family_given(person)[0]
+                if not value:
+                    unknown.append(f.label if not unknown else f.label[0].lower() + f.label[1:])
+                    continue
                 if f.group != group:
                     group = f.group
                     rows.append([[Strong([Text(group)])], []])
-                value = f.value
-                if f.field == "family_name":
-                    value = self._family_given(person)[0]
-                elif f.field == "first_names" and self.masker.name(person) != person.name:
-                    value = "withheld"
-                rows.append([[Text(f.label)], [Text(self.masker.text(value) if value else NOT_KNOWN)]])
+                rows.append([[Text(f.label)], [Text(self.masker.text(value))]])
             categories = self.addressing.categories_of(person)
             rows.append([[Strong([Text("Why the detention is arbitrary")])], []])
             invoked = [f"Category {c.category}" + (f": {_sentence(self.masker.text(c.reason))}" if c.reason else ".")
                        for c in categories]
             rows.append([[Text("Categories invoked")], [Text(" ".join(invoked) or NOT_KNOWN)]])
-            if blocks:
-                blocks.append(PageBreak())  # one record per page, as the Working Group's questionnaire is
+            if unknown:
+                rows.append([[Strong([Text("Not known to the submitter")])], [Text(", ".join(unknown) + ".")]])
             blocks.append(Heading(3, [Text(self._display(person))]))
-            blocks.append(Table([[Text("Item")], [Text("Details")]], rows, widths=[3.8, 6.2]))
+            blocks.append(Table([[Text("Item")], [Text("Details")]], rows, widths=[3.8, 6.2], keep_together=True,
+                                dense=True))
         return self._block(blocks)
 
     def person_name(self, person_id: str) -> str:

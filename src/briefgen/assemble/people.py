@@ -78,6 +78,13 @@ def event_date(event: PersonEvent) -> str:
     return event.date.prose() if event.date else "date not known"
 
 
+def _event_line(event: PersonEvent) -> str:
+    """An event in one line: date, what, where, and what came of it."""
+    bits = [event_date(event), event.what, event.where]
+    line = ", ".join(b for b in bits if b)
+    return f"{line} ({event.outcome})" if event.outcome else line
+
+
 def legal_basis(event: PersonEvent, norms: dict[str, Norm]) -> str | None:
     """The legal basis of an event: its own words, else the short form of its norm."""
     if event.legal_basis:
@@ -139,5 +146,7 @@ def detainee_record(person: Person, period: Period, norms: dict[str, Norm]) -> l
         RecordField(det, "Outcome", first("outcome"), "events.outcome"),
         RecordField("Circumstances", "Circumstances of the arrest and detention", first("circumstances"),
                     "events.circumstances"),
+        *([RecordField("Circumstances", "Further events", "; ".join(_event_line(e) for e in ordered[1:]), "events")]
+          if len(ordered) > 1 else []),
         RecordField("Domestic steps", "Steps taken at national level", person.domestic_steps, "domestic_steps"),
     ]

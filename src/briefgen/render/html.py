@@ -138,7 +138,7 @@ class _Writer:
         self.out.append("</tbody></table>")
 
     def table(self, t: Table) -> None:
-        classes = " ".join(c for c, on in (("keep", t.keep_together), ("wide", t.wide)) if on)
+        classes = " ".join(c for c, on in (("keep", t.keep_together), ("wide", t.wide), ("dense", t.dense)) if on)
         self.out.append(f'<table class="{classes}">' if classes else "<table>")
         if t.caption:
             self.out.append(f"<caption>{escape(t.caption)}</caption>")

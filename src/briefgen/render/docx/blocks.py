@@ -142,6 +142,10 @@ class BlockWriter:
         body_row = self._row_template(widths, self.styles.get("Table Text"), header=False)
         for row in table.rows:
             self._fill_row(tbl, copy.deepcopy(body_row), row)
+        if table.keep_together:  # Word keeps a table on one page when each row keeps with the next
+            for tr in tbl.findall(w("tr"))[:-1]:
+                for p in tr.iter(w("p")):
+                    _keep_with_next(p)
 
     def _fill_row(self, tbl: etree._Element, tr: etree._Element, cells: list[list[Inline]]) -> None:
         tbl.append(tr)
@@ -205,6 +209,18 @@ class BlockWriter:
 
 _AUTHORITY_WIDTHS = [7.0, 3.0]
 _TABLE_MARGIN = 200  # twips; a Word table has no space below it, the PDF's has 10pt
+
+
+def _keep_with_next(p: etree._Element) -> None:
+    """Keep p on the page of the paragraph after it."""
+    ppr = p.find(w("pPr"))
+    if ppr is None:
+        ppr = etree.Element(w("pPr"))
+        p.insert(0, ppr)
+    if ppr.find(w("keepNext")) is None:
+        style = ppr.find(w("pStyle"))
+        keep = etree.Element(w("keepNext"))
+        (style.addnext(keep) if style is not None else ppr.insert(0, keep))
 
 
 def _space_before(p: etree._Element, twips: int) -> None:
