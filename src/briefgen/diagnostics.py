@@ -94,6 +94,7 @@ CODES: dict[str, tuple[Severity, str]] = {
     "BG705": (Severity.WARNING, "detainee record field not known"),
     "BG706": (Severity.WARNING, "named victim without consent to their name being sent to the State"),
     "BG707": (Severity.WARNING, "no category of arbitrary detention invoked"),
+    "BG708": (Severity.WARNING, "victim's identity incomplete for the Human Rights Committee"),
     "BG801": (Severity.ERROR, "placeholder or editorial text would be printed"),
     "BG802": (Severity.WARNING, "abbreviation used and never defined"),
     "BG803": (Severity.WARNING, "recommendation not argued in the document"),

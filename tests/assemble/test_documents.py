@@ -159,7 +159,7 @@ def test_the_human_rights_committee_gets_its_thirteen_parts_in_order(built):
     assert positions == sorted(positions)
     assert "No interim measures are requested." in text
     assert "The State party concerned is Kazakhstan." in text
-    assert "Name: Vera Victim Nationality: not known Date of birth: not known" in text
+    assert "Name: Vera Victim Nationality: Kazakhstani Date of birth: 2 April 1985 Address: 12 Abai Avenue, Almaty" in text
     signature = text.index("Yours faithfully")
     assert signature > text.index("XIII. Date and signature") and "Anna Signer" in text[signature:]
     assert not re.search(r"\b1\. Committee addressed", text)  # parts and paragraph numbers never collide

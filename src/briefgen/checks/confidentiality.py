@@ -119,5 +119,5 @@ def _authority(dossier: Dossier, sub: Submission) -> Iterator[Diagnostic]:
             yield diagnostic("BG603", dossier.where(sub, *path),
                              f"'{pid}' is a victim in {where}, but their consent has no `authority` (the date of "
                              "their power of attorney or written consent): the UN bodies do not act without it; "
-                             f"add `consent: {{authority: YYYY-MM-DD}}` to '{pid}' in people", sub.id)
+                             f"add `consent: {{authority: YYYY-MM-DD}}` to the person '{pid}'", sub.id)
 
