@@ -29,3 +29,14 @@ def test_ibid_after_a_single_source_and_never_after_several():
     assert _note(citer, 3, (A, "para 5")) == "Ibid, para 5."
     _note(citer, 4, (A, None), (B, None))
     assert _note(citer, 5, (A, None)).startswith("Outlet A, ‘Report A’ (n 1)")
+
+
+def test_a_platform_is_never_the_author_and_a_later_note_shortens_a_long_title():
+    post = Source(id="p", description="photo post showing police detaining protesters at the Old Square",
+                  publisher="Facebook", kind="social-media", url="https://www.facebook.com/photo/1")
+    citer = Citer()
+    assert _note(citer, 1, (post, None)) == ("[photo post showing police detaining protesters at the Old Square] "
+                                             "(Facebook) <https://www.facebook.com/photo/1>.")
+    _note(citer, 2, (A, None))
+    assert _note(citer, 3, (post, None)) == "[photo post showing police detaining protesters…] (n 1)."
+    assert _note(citer, 4, (A, None)) == "Outlet A, ‘Report A’ (n 2)."  # a news outlet stays the author

@@ -31,6 +31,21 @@ def join_and(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1] if items else ""
 
 
+def _mandates(names: list[str]) -> str:
+    """Mandates named briefly, to follow 'the': 'Special Rapporteurs on X and on Y, and the Working Group
+    on Z'."""
+    prefix = "Special Rapporteur on "
+    rapporteurs = [n[len(prefix):] for n in names if n.startswith(prefix)]
+    others = [n for n in names if not n.startswith(prefix)]
+    if len(rapporteurs) > 1:
+        items = ["Special Rapporteurs " + join_and([f"on {r}" for r in rapporteurs])] + others
+    else:
+        items = [prefix + r for r in rapporteurs] + others
+    if len(rapporteurs) > 1 and others:  # 'and' already joins the rapporteurs
+        return ", ".join([items[0]] + [f"the {o}" for o in items[1:-1]]) + f", and the {items[-1]}"
+    return join_and([items[0]] + [f"the {o}" for o in items[1:]])
+
+
 class Addressing:
     """The bodies a submission is addressed to (jointly) and copied to, and how to address them."""
 
@@ -77,7 +92,7 @@ class Addressing:
         (as their submission channel asks); to other bodies, the title."""
         if any(b.family == "un-special-procedures" for b in self.bodies):
             urgency = "Urgent" if self.sub.kind == "urgent-appeal" else "Not urgent"
-            mandates = "; ".join(b.name for b in self.bodies)
+            mandates = _mandates([b.short or b.name for b in self.bodies])
             state = f" ({self.state_name})" if self.state_name else ""
             return f"{urgency} — submission to the {mandates}{state}: {self.sub.title}"
         return self.sub.title

@@ -1,6 +1,6 @@
 """OSCOLA citations of sources and norms, as document inlines. Pure.
 
-Sources: full on first use, `(n X)` after, `Ibid` when the note just before cited the same single
+Sources: full on first use, `(n X)` after with a long title cut to its first words, `Ibid` when the note just before cited the same single
 source at the same pinpoint (`Ibid, para 3` at another pinpoint), or the same several sources at the
 same pinpoints; publication and access dates,
 the language of a source not in the document's language, archived copies ("archived at <...>", our
@@ -13,6 +13,7 @@ of the paragraph that first cites it.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from ..document import Inline, Link, NoteXRef, Text, merge_text
@@ -57,11 +58,39 @@ def source_title(source: Source) -> str:
     return f"[{source.title_en or source.description}]"
 
 
-def _who_what(source: Source) -> str:
+# Kinds whose publisher is a platform, never the author: a post's platform goes with its date.
+_PLATFORM_KINDS = ("social-media", "video")
+_SHORT_TITLE_WORDS = 6
+
+
+def _who(source: Source) -> str | None:
+    """Who a citation begins with: the author, else the publisher where it speaks for itself (an outlet, a
+    body), never a platform that only hosts a post."""
+    if source.author:
+        return source.author
+    return None if source.kind in _PLATFORM_KINDS else source.publisher
+
+
+def _who_what(source: Source, short: bool = False) -> str:
     if isinstance(source, WithheldSource):  # a confidential source in a public edition
         return source.citation
-    who = source.author or source.publisher
-    return f"{who}, {source_title(source)}" if who else source_title(source)
+    who, what = _who(source), source_title(source)
+    if short:
+        what = _shortened(what)
+    return f"{who}, {what}" if who else what
+
+
+def _shortened(title: str) -> str:
+    """A long title (and its translation) cut to their first words for a later citation
+    ("[Rallies in Kazakhstan: how many were…]"); the first note has them whole."""
+    return re.sub(r"([‘\[])([^’\]]+)([’\]])", lambda m: m.group(1) + _first_words(m.group(2)) + m.group(3), title)
+
+
+def _first_words(text: str) -> str:
+    words = text.split()
+    if len(words) <= _SHORT_TITLE_WORDS + 2:
+        return text
+    return " ".join(words[:_SHORT_TITLE_WORDS]).rstrip(",:;") + "…"
 
 
 def _language_note(source: Source, language: str) -> str:
@@ -74,7 +103,7 @@ def _language_note(source: Source, language: str) -> str:
 def source_full(source: Source, pinpoint: str | None, language: str = "en") -> list[Inline]:
     """The first, full citation of a source: who, 'what' (where, when) pinpoint <url> accessed date."""
     parts: list[Inline] = [Text(_who_what(source) + _language_note(source, language))]
-    where_when = [source.publisher] if source.author and source.publisher else []
+    where_when = [source.publisher] if source.publisher and _who(source) != source.publisher else []
     if source.published:
         where_when.append(long_date(source.published))
     if where_when:
@@ -94,7 +123,8 @@ def source_full(source: Source, pinpoint: str | None, language: str = "en") -> l
 
 def source_short(source: Source, first_note: int, pinpoint: str | None) -> list[Inline]:
     """A later citation: short form with a cross-reference to the first note."""
-    return [Text(f"{_who_what(source)} (n "), NoteXRef(first_note), Text(")" + (f" {pinpoint}" if pinpoint else ""))]
+    return [Text(f"{_who_what(source, short=True)} (n "), NoteXRef(first_note),
+            Text(")" + (f" {pinpoint}" if pinpoint else ""))]
 
 
 def norm_short(norm: Norm) -> str:

@@ -98,10 +98,10 @@ class DateSpan(Model):
         return self.start.isoformat() if self.start == self.end else f"{self.start} to {self.end}"
 
     def prose(self) -> str:
-        """The span as a reader expects it: '9 June 2019', '9-12 June 2019', 'June 2019', 'about 2019'."""
+        """The span as a reader expects it: '9 June 2019', '9–12 June 2019', 'June 2019', 'about 2019'."""
         s, e = self.start, self.end
         if self.precision == "year":
-            text = str(s.year) if s.year == e.year else f"{s.year}-{e.year}"
+            text = str(s.year) if s.year == e.year else f"{s.year}–{e.year}"
         elif self.precision == "month":
             first = f"{_MONTHS[s.month - 1]} {s.year}"
             last = f"{_MONTHS[e.month - 1]} {e.year}"
@@ -109,7 +109,7 @@ class DateSpan(Model):
         elif s == e:
             text = prose_date(s)
         elif (s.year, s.month) == (e.year, e.month):
-            text = f"{s.day}-{e.day} {_MONTHS[s.month - 1]} {s.year}"
+            text = f"{s.day}–{e.day} {_MONTHS[s.month - 1]} {s.year}"
         elif s.year == e.year:
             text = f"{s.day} {_MONTHS[s.month - 1]} to {prose_date(e)}"
         else:
