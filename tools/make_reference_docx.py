@@ -117,8 +117,8 @@ LOOKS = [
     Look("Footer", xml_name="footer", size=9, color="444444", align="center", after=0,
          tabs=[("center", 8.0, "none"), ("right", 16.0, "none")]),
     # a table's title, as print.css sets it: an annex's heading, a figure table's title
-    Look("Caption", xml_name="caption", font=SANS, size=12, bold=True, italic=False, align="left", before=12,
-         after=6, keep_next=True, keep_lines=True, border_bottom=(4, "999999", 2)),
+    Look("Caption", xml_name="caption", font=SANS, size=11, bold=True, italic=False, align="left", before=12,
+         after=4, keep_next=True, keep_lines=True),
     Look("Table Text", size=9, align="left", after=0),
     Look("Table Heading", based_on="Table Text", font=SANS, bold=True, keep_next=True),
     Look("TOA Heading", xml_name="toa heading", font=SANS, size=9, bold=True, align="left", before=0, after=0,

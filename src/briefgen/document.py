@@ -14,6 +14,7 @@ them Word fields with their results filled in.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from typing import Union
 
@@ -139,6 +140,21 @@ class Table:
     keep_together: bool = False  # a short table not split across pages
     wide: bool = False  # many columns: printed on landscape pages where the writer can
     dense: bool = False  # many short rows (a record): tighter rows where the writer can
+
+
+_FIGURE = re.compile(r"^[-−+]?(?:about |some )?[\d][\d.,  ]*%?$")
+
+
+def figure_columns(table: Table) -> set[int]:
+    """The columns whose every filled body cell is a figure ('4,000', '8.57%'): figures read
+    right-aligned, and so does their column's heading."""
+    columns: dict[int, bool] = {}
+    for row in table.rows:
+        for i, cell in enumerate(row):
+            text = plain_text(cell).strip()
+            if text:
+                columns[i] = columns.get(i, True) and bool(_FIGURE.match(text))
+    return {i for i, figure in columns.items() if figure}
 
 
 @dataclass

@@ -499,3 +499,14 @@ def test_thousand_footnoted_paragraphs_and_thousand_row_table_render_whole():
     body = xml(data, "word/document.xml")
     assert body.xpath("count(//w:tbl/w:tr)", namespaces=NS) == 1001
     assert body.xpath("count(//w:p[w:pPr/w:numPr])", namespaces=NS) == 1000
+
+
+def test_figures_are_right_aligned_with_their_heading():
+    doc = Document(Meta(title="Figures", author="a", date=dt.date(2019, 6, 9)))
+    doc.blocks = [Table([[Text("Candidate")], [Text("Votes")]],
+                        [[[Text("Kassym-Jomart Tokayev")], [Text("51,164")]], [[Text("Amirzhan Kosanov")], [Text("35.6%")]]])]
+    body = xml(render_docx(doc), "word/document.xml")
+    def aligned(text):
+        return body.xpath(f"//w:p[.//w:t='{text}']/w:pPr/w:jc/@w:val", namespaces=NS)
+    assert aligned("51,164") == aligned("35.6%") == aligned("Votes") == ["right"]
+    assert aligned("Kassym-Jomart Tokayev") == aligned("Candidate") == []

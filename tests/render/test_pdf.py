@@ -157,3 +157,14 @@ def test_no_line_of_a_note_begins_with_the_closing_bracket_of_a_url(tmp_path):
     text = "\n".join(_pages(_pdf(doc, tmp_path), tmp_path))
     assert text.count("https://example.org/") == 60
     assert not [line for line in text.splitlines() if line.strip().startswith(">")]
+
+
+def test_figures_are_right_aligned_and_a_lead_in_stays_with_its_table():
+    from briefgen.document import Table
+    doc = Document(Meta(title="Figures", author="Test Centre", language="en", date=dt.date(2019, 6, 25)))
+    doc.blocks = [Paragraph([Text("The count:")]),
+                  Table([[Text("Candidate")], [Text("Votes")]], [[[Text("Tokayev")], [Text("51,164")]],
+                                                                 [[Text("Kosanov")], [Text("about 35,604")]]])]
+    html = render_html(doc, CSS)
+    assert '<p class="lead-in">' in html
+    assert '<th class="num"><span class="nh">Votes</span></th>' in html and html.count('<td class="num">') == 2

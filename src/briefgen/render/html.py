@@ -11,7 +11,7 @@ from html import escape
 
 from ..document import (AuthoritiesTable, AuthorityMark, BlockQuote, Document, Emph, Heading, LineBreak, Link,
                         ListBlock, NoteRef, NoteXRef, PageBreak, Paragraph, ParaXRef, Strong, Table, Text,
-                        plain_text)
+                        figure_columns, plain_text)
 from . import RenderError
 from .dates import document_dates
 
@@ -88,7 +88,9 @@ class _Writer:
             f'<span class="nw">{link}{escape(tail)}</a>{escape(closing)}</span>'
 
     def blocks(self, blocks) -> None:
-        for b in blocks:
+        blocks = list(blocks)
+        for index, b in enumerate(blocks):
+            before_table = index + 1 < len(blocks) and isinstance(blocks[index + 1], Table)
             if isinstance(b, Heading):
                 tag = "h1" if b.level == 0 else f"h{min(b.level, 3) + 1}"
                 anchor = f' id="{escape(b.anchor)}"' if b.anchor else ""
@@ -96,6 +98,8 @@ class _Writer:
                 self.out.append(f"<{tag}{cls}{anchor}>{self.inlines(b.children)}</{tag}>")
             elif isinstance(b, Paragraph):
                 cls = [f"role-{b.style}"] if b.style else []
+                if before_table:
+                    cls.append("lead-in")  # stays on the page of the table it introduces
                 num = ""
                 if b.number:
                     cls.append("numbered")
@@ -139,18 +143,24 @@ class _Writer:
 
     def table(self, t: Table) -> None:
         classes = " ".join(c for c, on in (("keep", t.keep_together), ("wide", t.wide), ("dense", t.dense)) if on)
+        if t.caption:  # a paragraph, not a <caption>: WeasyPrint lets a caption stay behind when the table moves on
+            wide = " wide" if t.wide else ""
+            self.out.append(f'<p class="table-title lead-in{wide}">{_text(t.caption)}</p>')
         self.out.append(f'<table class="{classes}">' if classes else "<table>")
-        if t.caption:
-            self.out.append(f"<caption>{escape(t.caption)}</caption>")
         if t.widths:
             total = sum(t.widths)
             self.out.append("<colgroup>" + "".join(f'<col style="width:{w / total * 100:.1f}%">' for w in t.widths)
                             + "</colgroup>")
+        figures = figure_columns(t)
+
+        def num(column: int) -> str:
+            return ' class="num"' if column in figures else ""
         if t.header:
-            self.out.append("<thead><tr>" + "".join(f"<th>{self.inlines(c)}</th>" for c in t.header) + "</tr></thead>")
+            self.out.append("<thead><tr>" + "".join(f"<th{num(i)}>{self.inlines(c)}</th>" for i, c in enumerate(t.header))
+                            + "</tr></thead>")
         self.out.append("<tbody>")
-        self.out.extend(f'<tr{_note_id(row, "row")}>' + "".join(f"<td>{self.inlines(c)}</td>" for c in row) + "</tr>"
-                        for row in t.rows)
+        self.out.extend(f'<tr{_note_id(row, "row")}>' + "".join(f"<td{num(i)}>{self.inlines(c)}</td>"
+                                                                  for i, c in enumerate(row)) + "</tr>" for row in t.rows)
         self.out.append("</tbody></table>")
 
 

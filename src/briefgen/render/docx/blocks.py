@@ -8,7 +8,7 @@ import copy
 from lxml import etree
 
 from ...document import (AuthoritiesTable, Block, BlockQuote, Heading, Inline, LineBreak, ListBlock, Note,
-                         PageBreak, Paragraph, Table, Text, plain_text)
+                         PageBreak, Paragraph, Table, Text, figure_columns, plain_text)
 from .. import RenderError
 from .fields import authorities_field
 from .inlines import InlineWriter
@@ -136,10 +136,11 @@ class BlockWriter:
         grid = etree.SubElement(tbl, w("tblGrid"))
         for width in widths:
             etree.SubElement(grid, w("gridCol")).set(W_W, str(width))
+        figures = figure_columns(table)
         if table.header:
-            header_row = self._row_template(widths, self.styles.get("Table Heading"), header=True)
+            header_row = self._row_template(widths, self.styles.get("Table Heading"), header=True, right=figures)
             self._fill_row(tbl, header_row, table.header)
-        body_row = self._row_template(widths, self.styles.get("Table Text"), header=False)
+        body_row = self._row_template(widths, self.styles.get("Table Text"), header=False, right=figures)
         for row in table.rows:
             self._fill_row(tbl, copy.deepcopy(body_row), row)
         if table.keep_together:  # Word keeps a table on one page when each row keeps with the next
@@ -154,19 +155,23 @@ class BlockWriter:
             self.inline.write(tr[offset + index][1], cell)
 
     @staticmethod
-    def _row_template(widths: list[int], style_id: str | None, header: bool) -> etree._Element:
-        """A row of empty cells; no row breaks across a page, the header row repeats on each."""
+    def _row_template(widths: list[int], style_id: str | None, header: bool, right: set[int]) -> etree._Element:
+        """A row of empty cells; no row breaks across a page, the header row repeats on each; the
+        columns in `right` (figures) right-aligned."""
         tr = etree.Element(w("tr"))
         tr_pr = etree.SubElement(tr, w("trPr"))
         etree.SubElement(tr_pr, w("cantSplit"))
         if header:
             etree.SubElement(tr_pr, w("tblHeader"))
-        for width in widths:
+        for column, width in enumerate(widths):
             tc = etree.SubElement(tr, w("tc"))
             tc_w = etree.SubElement(etree.SubElement(tc, w("tcPr")), w("tcW"))
             tc_w.set(W_W, str(width))
             tc_w.set(W_TYPE, "dxa")
-            styled_paragraph(tc, style_id)
+            p = styled_paragraph(tc, style_id)
+            if column in right:
+                etree.SubElement(p.find(w("pPr")) if p.find(w("pPr")) is not None
+                                 else etree.SubElement(p, w("pPr")), w("jc")).set(W_VAL, "right")
         return tr
 
     @staticmethod
