@@ -144,6 +144,10 @@ def test_the_table_of_authorities_is_grouped_by_kind_each_instrument_once(built)
     assert toa.count("International Covenant on Civil and Political Rights (adopted") == 1
     assert "art 9 (liberty and security of person; no arbitrary arrest or detention) para 9; request (a)" in toa
     assert "General Comment No 35" in toa and "General Comment No 37" not in toa  # cited / not cited
+    # a provision named in a request's words is indexed there; the Working Group's category texts,
+    # which quote articles of the Covenant, are not citations
+    assert "art 488 (breach of the rules on peaceful assemblies) paras 6, 10; request (b)" in toa
+    assert "art 12 (freedom of movement)" not in toa
 
 
 def test_requests_are_lettered_in_a_document_of_numbered_paragraphs(built):

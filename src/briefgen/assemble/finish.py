@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..checks.normtext import NormIndex
 from ..document import (AuthoritiesTable, AuthorityMark, BlockQuote, Document, Emph, Heading, Inline, Link, ListBlock, NoteRef,
                         NoteXRef, Paragraph, ParaXRef, Strong, Table, Text, merge_text, plain_text)
 from ..load.resolve import Dossier
@@ -93,6 +94,7 @@ class Finisher:
         self.claim_paras: dict[str, int] = {}
         self.claim_notes: dict[str, int] = {}
         self.places: dict[str, list[Place]] = {}
+        self.named_in_prose = NormIndex(dossier.norms)
 
     def run(self) -> None:
         self._number()
@@ -192,6 +194,14 @@ class Finisher:
             if isinstance(node, AuthorityMark) and node.norm in self.dossier.norms and node.norm not in known:
                 norms.append(self.dossier.norms[node.norm])
                 known.add(node.norm)
+        # provisions the text names ("Article 405 of the Criminal Code") where it argues: in numbered
+        # paragraphs and requests, not in quoted texts such as the Working Group's categories
+        named = self.named_in_prose.find(plain_text(block.children)) if block.number or recommendation else []
+        for mention in named:
+            for norm_id in mention.norm_ids:
+                if norm_id not in known and norm_id in self.dossier.norms:
+                    norms.append(self.dossier.norms[norm_id])
+                    known.add(norm_id)
         if not norms:
             return
         note = next((n.number for n in block.children if isinstance(n, NoteRef)), None)
