@@ -11,6 +11,11 @@ from click.testing import CliRunner
 ROOTS = Path(__file__).parent / "roots"
 REPO = Path(__file__).parent.parent
 EXAMPLE = REPO / "briefs" / "kazakhstan-2019"
+# The thirteen parts of a communication to the Human Rights Committee, in the order its guidance asks.
+HRC_PARTS = ["I. Committee addressed", "II. State party", "III. Author of the communication", "IV. Alleged victim",
+             "V. Authority to act", "VI. Facts", "VII. Articles of the Covenant violated", "VIII. Remedies sought",
+             "IX. Exhaustion of domestic remedies", "X. Other international procedures", "XI. Interim measures",
+             "XII. List of annexed documents", "XIII. Date and signature"]
 
 
 def expected_diagnostics(case: Path) -> list[str]:

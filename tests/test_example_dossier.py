@@ -8,7 +8,7 @@ import pytest
 
 from briefgen.cli import cli
 from briefgen.pipeline import check_dossier
-from conftest import EXAMPLE
+from conftest import EXAMPLE, HRC_PARTS
 
 SUBMISSIONS = ["eu-eeas-post-election", "osce-odihr-pre-election", "un-hrc-shevchuk", "un-sp-june-detentions",
                "un-sp-kaziev"]
@@ -60,11 +60,7 @@ def test_key_figures_appear_with_their_sources(built):
 
 def test_hrc_communication_has_the_committees_parts_in_order(built):
     text = _text(built / "un-hrc-shevchuk.public.pdf")
-    parts = ["I. Committee addressed", "II. State party", "III. Author of the communication", "IV. Alleged victim",
-             "V. Authority to act", "VI. Facts", "VII. Articles of the Covenant violated", "VIII. Remedies sought",
-             "IX. Exhaustion of domestic remedies", "X. Other international procedures", "XI. Interim measures",
-             "XII. List of annexed documents", "XIII. Date and signature"]
-    positions = [text.index(p) for p in parts]
+    positions = [text.index(p) for p in HRC_PARTS]
     assert positions == sorted(positions)
 
 

@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from lxml import etree
 
 from briefgen.cli import cli
-from conftest import ROOTS
+from conftest import HRC_PARTS, ROOTS
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -158,11 +158,7 @@ def test_requests_are_lettered_in_a_document_of_numbered_paragraphs(built):
 
 def test_the_human_rights_committee_gets_its_thirteen_parts_in_order(built):
     text = _pdf(built / "hrc.public.pdf")
-    parts = ["I. Committee addressed", "II. State party", "III. Author of the communication", "IV. Alleged victim",
-             "V. Authority to act", "VI. Facts", "VII. Articles of the Covenant violated", "VIII. Remedies sought",
-             "IX. Exhaustion of domestic remedies", "X. Other international procedures", "XI. Interim measures",
-             "XII. List of annexed documents", "XIII. Date and signature"]
-    positions = [text.index(p) for p in parts]
+    positions = [text.index(p) for p in HRC_PARTS]
     assert positions == sorted(positions)
     assert "No interim measures are requested." in text
     assert "The State party concerned is Kazakhstan." in text

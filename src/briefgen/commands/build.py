@@ -13,7 +13,7 @@ from ..isolate import BoundExceeded
 from ..pipeline import check_dossier
 from ..write.atomic import Staged, commit, discard, locked, recover, stage
 from ..checks.scope import submission_report
-from .check import print_report
+from .check import print_report, require_known
 
 VARIANTS = ("pdf/a-3b", "pdf/ua-1")
 EDITIONS = ("public", "confidential", "both")
@@ -73,10 +73,7 @@ def command(dossier: Path, submissions: tuple[str, ...], formats: tuple[str, ...
                        f"`briefgen check {dossier}` lists them all)", err=True)
         click.echo("Nothing was built: fix the errors above, then build again.", err=True)
         raise SystemExit(1)
-    unknown = [s for s in submissions if s not in resolved.submissions]
-    if unknown:
-        known = ", ".join(sorted(resolved.submissions)) or "none"
-        raise click.UsageError(f"no submission {', '.join(repr(u) for u in unknown)} in {dossier}; known: {known}")
+    require_known(dossier, resolved, submissions)
     chosen = list(submissions) or sorted(resolved.submissions)
     if not chosen:
         click.echo(f"{dossier} has no submissions: add one under submissions/.", err=True)

@@ -31,6 +31,14 @@ def stop_output() -> None:
     os.close(devnull)
 
 
+def require_known(dossier, resolved, submissions) -> None:
+    """Stop with a usage error naming the submissions asked for (with -s) that the dossier lacks."""
+    unknown = [s for s in submissions if s not in resolved.submissions]
+    if unknown:
+        known = ", ".join(sorted(resolved.submissions)) or "none"
+        raise click.UsageError(f"no submission {', '.join(repr(u) for u in unknown)} in {dossier}; known: {known}")
+
+
 def print_report(report, fmt: str, show_accepted: bool = False) -> None:
     """Diagnostics as text lines (sorted by file and line) or as JSON (docs/diagnostics.md);
     accepted warnings are counted, and listed with their reasons when `show_accepted`."""

@@ -10,7 +10,7 @@ import click
 from ..pipeline import check_dossier
 from ..review.shares import SHARES, below
 from ..write.atomic import write_all
-from .check import print_report
+from .check import print_report, require_known
 
 
 def _thresholds(ctx, param, value: str | None) -> dict[str, float]:
@@ -74,10 +74,7 @@ def command(dossier: Path, submissions: tuple[str, ...], fmt: str, output: Path 
         print_report(report, "text")
         click.echo("No coverage report: fix the errors above first (the documents cannot be built).", err=True)
         raise SystemExit(1)
-    unknown = [s for s in submissions if s not in resolved.submissions]
-    if unknown:
-        known = ", ".join(sorted(resolved.submissions)) or "none"
-        raise click.UsageError(f"no submission {', '.join(repr(u) for u in unknown)} in {dossier}; known: {known}")
+    require_known(dossier, resolved, submissions)
     chosen = list(dict.fromkeys(submissions)) or sorted(resolved.submissions)
     try:
         from ..review.coverage import coverage  # assembling documents loads the template engine
