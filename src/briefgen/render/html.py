@@ -16,24 +16,13 @@ from . import RenderError
 from .dates import document_dates
 
 SAFE_SCHEMES = ("http://", "https://", "mailto:")
-# A word that begins with a capital: a name, a place or an abbreviation, which print.css keeps whole
-# ("Kaza-khstan" and "IC-CPR" at a line's end read as errors to the people named).
-_CAPITALISED = re.compile(r"(?<![\w&#])([^\W\d_][\w’-]*)")
-
-
-_URL_TAIL = 4
+_URL_TAIL = 4  # characters of a URL kept on the line of its closing ">"
 
 
 def _after_bracket(text: str) -> str:
     """What follows a URL's closing '>' and the punctuation glued to it."""
     match = re.match(r">[.,;:)\]]*", text)
     return text[match.end():] if match else text
-
-
-def _text(text: str) -> str:
-    """Escaped text, its capitalised words marked as not to be hyphenated."""
-    return _CAPITALISED.sub(lambda m: f'<span class="nh">{m.group(1)}</span>' if m.group(1)[0].isupper()
-                            else m.group(1), escape(text))
 
 
 class _Writer:
@@ -52,7 +41,7 @@ class _Writer:
                 parts.append(self._bracketed_url(node.url, following))
                 nodes[index + 1] = Text(_after_bracket(following.text))
             elif isinstance(node, Text):
-                parts.append(_text(node.text))
+                parts.append(escape(node.text))
             elif isinstance(node, Emph):
                 parts.append(f"<em>{self.inlines(node.children)}</em>")
             elif isinstance(node, Strong):
@@ -145,7 +134,7 @@ class _Writer:
         classes = " ".join(c for c, on in (("keep", t.keep_together), ("wide", t.wide), ("dense", t.dense)) if on)
         if t.caption:  # a paragraph, not a <caption>: WeasyPrint lets a caption stay behind when the table moves on
             wide = " wide" if t.wide else ""
-            self.out.append(f'<p class="table-title lead-in{wide}">{_text(t.caption)}</p>')
+            self.out.append(f'<p class="table-title lead-in{wide}">{escape(t.caption)}</p>')
         self.out.append(f'<table class="{classes}">' if classes else "<table>")
         if t.widths:
             total = sum(t.widths)
