@@ -40,3 +40,13 @@ def test_a_platform_is_never_the_author_and_a_later_note_shortens_a_long_title()
     _note(citer, 2, (A, None))
     assert _note(citer, 3, (post, None)) == "[photo post showing police detaining protesters…] (n 1)."
     assert _note(citer, 4, (A, None)) == "Outlet A, ‘Report A’ (n 2)."  # a news outlet stays the author
+
+
+def test_a_later_note_cuts_a_long_title_at_its_colon():
+    report = Source(id="r", title="Presidential elections in Kazakhstan: a simulated handover of power in a void",
+                    author="Open Dialogue Foundation", kind="ngo-report")
+    citer = Citer()
+    _note(citer, 1, (report, None))
+    _note(citer, 2, (A, None))
+    assert _note(citer, 3, (report, "section 3")) == \
+        "Open Dialogue Foundation, ‘Presidential elections in Kazakhstan’ (n 1) section 3."

@@ -76,8 +76,9 @@ def test_notes_are_complete_oscola_citations(built):
     assert "Jan Witness, [video of police pushing a man into a van, Almaty] (Facebook) " \
            "<https://www.facebook.com/jan/videos/1/> accessed 16 June 2019" in text
     assert "Outlet B, ‘Ночные суды’ [Night courts] [in Russian] <https://b.example.org/2> accessed 16 June 2019" in text
-    # the note before also defined an instrument, so the same source is cited short, not 'Ibid'
-    assert "Outlet B, ‘Ночные суды’ [Night courts] (n 2) para 5." in text and "Ibid" not in text
+    # the note before also defined an instrument, so the same source is cited short, not 'Ibid'; an instrument
+    # cited in full in the same note follows after a semicolon, as a second citation
+    assert "Outlet B, ‘Ночные суды’ [Night courts] (n 2) para 5; International Covenant" in text and "Ibid" not in text
     for tracker in ("utm_source", "fbclid", "__tn__"):
         assert tracker not in text
     # the Covenant in full once, in the note of the paragraph that first cites it; short forms in the text

@@ -87,9 +87,13 @@ def _shortened(title: str) -> str:
 
 
 def _first_words(text: str) -> str:
+    """A long title as far as its colon ('Presidential elections in Kazakhstan'), else its first words."""
     words = text.split()
     if len(words) <= _SHORT_TITLE_WORDS + 2:
         return text
+    head = text.split(":", 1)[0]
+    if ":" in text and 2 <= len(head.split()) <= _SHORT_TITLE_WORDS + 2:
+        return head
     return " ".join(words[:_SHORT_TITLE_WORDS]).rstrip(",:;") + "…"
 
 
@@ -269,7 +273,7 @@ class Citer:
         if self.norms_in_notes and norms:
             cites = [norm_full(n) for n in new] + ([group_short([n for n in norms if n not in new])]
                                                    if any(n not in new for n in norms) else [])
-            return [Text((". " if after_sources else "") + "See " + "; ".join(c for c in cites if c))]
+            return [Text(("; see " if after_sources else "See ") + "; ".join(c for c in cites if c))]
         if not new:
             return []
-        return [Text((". " if after_sources else "") + "; ".join(instrument_full(n) for n in new))]
+        return [Text(("; " if after_sources else "") + "; ".join(instrument_full(n) for n in new))]
