@@ -18,7 +18,7 @@ from ..checks.normtext import NormIndex
 from ..document import Block, Document, Heading, Inline, LineBreak, ListBlock, Meta, Paragraph, Strong, Table, Text
 from ..load.resolve import Dossier
 from ..models import Claim, FigureCell, FigureTable, Norm, PeopleSelection, Person, Section, Submission
-from .addressing import Addressing
+from .addressing import Addressing, join_and
 from .authorities import NATIONAL_LAW, category, marks
 from .citations import long_date, norm_full, norm_short
 from .finish import Finisher, PendingAuthorities, PendingClaimRefs, PendingNote
@@ -250,10 +250,12 @@ class Assembler:
 
     def annex_people(self, title: str | None = None) -> Markup:
         """A table of the people the annex selects, one row each, sorted by family name; `title` heads it
-        (on the same landscape page)."""
+        (on the same landscape page). A column known for nobody is left out, and a line under the
+        table says so."""
         period = annex_period(self.sub)
-        header = [[Text(h)] for h in ("No.", "Name", "Born", "City", "Date and place of detention",
-                                      "Legal basis", "Outcome", "Current status")]
+        labels = ("No.", "Name", "Born", "City of residence", "Date and place of detention", "Legal basis",
+                  "Outcome", "Current status")
+        widths = [0.5, 2.0, 1.2, 1.1, 2.6, 1.8, 2.0, 1.6]
         rows = []
         for i, person in enumerate(self._annexed(), 1):
             events = events_in(person, period)
@@ -263,11 +265,20 @@ class Assembler:
                          self._lines([legal_basis(e, self.dossier.norms) or NOT_KNOWN for e in events]),
                          self._lines([e.outcome or NOT_KNOWN for e in events]),
                          [Text(self.masker.text(person.status or NOT_KNOWN))]])
-        return self._block([Table(header, rows, widths=[0.5, 2.0, 1.2, 1.1, 2.6, 1.8, 2.0, 1.6], caption=title,
-                                  wide=True)])
+        optional = (2, 3, 5, 6, 7)  # number, name and events always stay
+        empty = [c for c in optional if rows and all(_unknown(row[c]) for row in rows)]
+        keep = [c for c in range(len(labels)) if c not in empty]
+        table = Table([[Text(labels[c])] for c in keep], [[row[c] for c in keep] for row in rows],
+                      widths=[widths[c] for c in keep], caption=title, wide=len(keep) > 5)
+        blocks: list[Block] = [table]
+        if empty:
+            names = join_and([labels[c].lower() for c in empty])
+            blocks.append(Paragraph([Text(f"Not known for anyone listed: {names}.")], style="small"))
+        return self._block(blocks)
 
     def _when_where(self, event) -> str:
-        bits = [event_date(event), event.what, event.where]
+        what = None if event.what.strip().lower() == "detained" else event.what  # the column says so
+        bits = [event_date(event), what, event.where]
         return self.masker.text(", ".join(b for b in bits if b))
 
     def _lines(self, texts: list[str]) -> list[Inline]:
@@ -401,6 +412,11 @@ class Assembler:
         norms = sorted({n.id for ns in self.cited.values() for n in ns} | {n for c in used for n in c.norms})
         people = sorted({p for c in used for p in c.people} | set(self.sub.victims) | {p.id for p in self._annex_selection()})
         return Assembled(document, name, list(self.printed), sources, norms, people, self.masker)
+
+
+def _unknown(cell: list[Inline]) -> bool:
+    """Whether a cell says nothing but 'not known' (once per line)."""
+    return all(isinstance(n, LineBreak) or (isinstance(n, Text) and n.text == NOT_KNOWN) for n in cell)
 
 
 def _sentence(text: str) -> str:
