@@ -137,6 +137,8 @@ def test_one_working_group_record_per_detainee_with_every_field_known_or_named_a
     assert "Category II: The deprivation of liberty results from the exercise of the rights" in annex
     assert "Category I:" not in annex and "Category III" not in annex  # only what the letter invokes
     assert "(verify)" not in text
+    # the Working Group's form ends with the submitter, the date and the signature
+    assert re.search(r"Source of the records Submitted by: Test Centre .* Date: 25 June 2019", annex)
 
 
 def test_the_table_of_authorities_is_grouped_by_kind_each_instrument_once(built):
