@@ -34,7 +34,7 @@ def _pdf(path) -> str:
 def _docx_body(path) -> str:
     with zipfile.ZipFile(path) as z:
         body = etree.fromstring(z.read("word/document.xml"))
-    return "".join(t.text or "" for t in body.iter(f"{W}t"))
+    return "".join(t.text or "" for t in body.iter(f"{W}t")).replace("\u00a0", " ")
 
 
 def test_a_joint_communication_is_addressed_to_every_mandate(built):
@@ -110,7 +110,8 @@ def _records(docx) -> dict[str, dict[str, str]]:
         if child.tag == f"{W}p" and text:
             name = text
         elif child.tag == f"{W}tbl" and name:
-            rows = [["".join(t.text or "" for t in tc.iter(f"{W}t")) for tc in tr.iter(f"{W}tc")] for tr in child.iter(f"{W}tr")]
+            rows = [["".join(t.text or "" for t in tc.iter(f"{W}t")).replace("\u00a0", " ") for tc in tr.iter(f"{W}tc")]
+                    for tr in child.iter(f"{W}tr")]
             if rows and rows[0] == ["Item", "Details"]:
                 records[name] = {r[0]: r[1] for r in rows[1:] if len(r) == 2}
     return records

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefgen.assemble.typography import Abbreviations, smart_quotes
+from briefgen.assemble.typography import Abbreviations, no_break, smart_quotes
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -30,3 +30,9 @@ def test_later_uses_stay_short_and_dossier_forms_without_article_are_kept_as_wri
 
 def test_quotes_become_typographic():
     assert smart_quotes('He said "no" and didn\'t sign.') == "He said “no” and didn’t sign."
+
+
+def test_a_line_never_parts_a_title_from_a_name_or_art_from_its_number():
+    assert no_break("Ms Shevchuk (ICCPR, arts 7, 9; see n 12) in Almaty") == \
+        "Ms\u00a0Shevchuk (ICCPR, arts\u00a07, 9; see n\u00a012) in Almaty"
+    assert no_break("in Almaty and no one") == "in Almaty and no one"

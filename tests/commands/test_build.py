@@ -68,10 +68,15 @@ def _notes(docx):
     with zipfile.ZipFile(docx) as z:
         notes = etree.fromstring(z.read("word/footnotes.xml"))
         body = etree.fromstring(z.read("word/document.xml"))
-    texts = {int(n.get(f"{W}id")): "".join(n.itertext(f"{W}t")).strip() for n in notes.iter(f"{W}footnote")
+    texts = {int(n.get(f"{W}id")): _spaces("".join(n.itertext(f"{W}t"))).strip() for n in notes.iter(f"{W}footnote")
              if int(n.get(f"{W}id")) > 0}  # w:t only: field instructions are not text
     refs = [int(r.get(f"{W}id")) for r in body.iter(f"{W}footnoteReference")]
-    return texts, refs, "".join(body.itertext(f"{W}t"))
+    return texts, refs, _spaces("".join(body.itertext(f"{W}t")))
+
+
+def _spaces(text: str) -> str:
+    """Non-breaking spaces ('art 21', 'n 4') read as spaces."""
+    return text.replace("\u00a0", " ")
 
 
 def test_build_writes_docx_pdf_and_manifest_with_citations(runner, dossier, tmp_path):
@@ -164,7 +169,7 @@ def test_numbered_paragraphs_and_table_of_authorities(dossier):
     assert [g.title for g in toa.groups] == ["Treaties"]  # only what the document cites
     treaty, article = toa.groups[0].entries
     assert plain_text(treaty.children).startswith("International Covenant on Civil and Political Rights") and not treaty.places
-    assert (plain_text(article.children), plain_text(article.places), article.level) == ("art 21 (right of peaceful assembly)", "para 5", 1)
+    assert (_spaces(plain_text(article.children)), plain_text(article.places), article.level) == ("art 21 (right of peaceful assembly)", "para 5", 1)
 
 
 def test_placeholder_text_stops_the_build_at_check(runner, dossier, tmp_path):

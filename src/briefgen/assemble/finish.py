@@ -14,7 +14,7 @@ from ..models import Claim, Norm, Submission
 from .authorities import Place, authorities_table
 from .citations import Citer
 from .masking import Masker
-from .typography import Abbreviations, capitalised_words, smart_quotes
+from .typography import Abbreviations, capitalised_words, no_break, smart_quotes
 
 
 @dataclass
@@ -266,7 +266,7 @@ class Finisher:
         for node in inlines:
             if isinstance(node, Text):
                 text = self.abbreviations.expand(node.text) if abbreviate else node.text
-                out.append(Text(smart_quotes(text)))
+                out.append(Text(no_break(smart_quotes(text))))
             elif isinstance(node, (Emph, Strong)):
                 node.children = self._text(node.children, abbreviate)
                 out.append(node)

@@ -35,6 +35,17 @@ _PREVIOUS_WORD = re.compile(r"([\w’']+)\W*$")
 _CAPITALS = re.compile(r"(?<![\w/.@#-])([A-Z][A-Z0-9]*[A-Z][A-Z0-9]*s?)(?![\w/@-])")
 
 
+NBSP = "\u00a0"
+# A line never ends between a title and the name, or between "art", "para", "n" and their number.
+_UNBREAKABLE = re.compile(r"\b(?:(Mr|Ms|Mrs|Dr) (?=[A-ZА-ЯЁ])|(art|arts|para|paras|n|nn|p|pp|No|Nos|Article|Articles) (?=\d))")
+
+
+def no_break(text: str) -> str:
+    """Non-breaking spaces where a line break would part words a reader takes as one ('Ms Shevchuk',
+    'arts 7', 'n 12')."""
+    return _UNBREAKABLE.sub(lambda m: (m.group(1) or m.group(2)) + NBSP, text) if " " in text else text
+
+
 def smart_quotes(text: str) -> str:
     """Straight quotation marks and apostrophes as typographic ones: “ ” ‘ ’."""
     if '"' not in text and "'" not in text:

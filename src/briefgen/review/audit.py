@@ -41,7 +41,7 @@ _HONORIFIC = {"Mr", "Ms", "Mrs", "Dr", "Judge", "President", "Minister", "Mr.", 
 
 def normalise(text: str) -> str:
     """Text compared as a reader compares it: straight quotes, single spaces, note numbers of `(n 4)` aside."""
-    text = text.translate(str.maketrans("‘’“”", "''\"\""))
+    text = text.translate(str.maketrans("‘’“”\u00a0", "''\"\" "))
     text = re.sub(r"\b(nn?|paras?) \d+(?:(?:, | and )\d+)*", r"\1 #", text)
     return " ".join(text.split())
 
