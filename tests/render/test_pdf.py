@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import subprocess
 from pathlib import Path
 
@@ -172,3 +173,14 @@ def test_figures_are_right_aligned_and_a_lead_in_stays_with_its_table():
     html = render_html(doc, CSS)
     assert '<p class="lead-in">' in html
     assert '<th class="num">Votes</th>' in html and html.count('<td class="num">') == 2
+
+
+def test_a_note_call_never_starts_a_line_of_its_own(tmp_path):
+    doc = Document(Meta(title="Calls", author="Test Centre", language="en", date=dt.date(2019, 6, 25)))
+    quoted = "she had shouted out ideas “forming a negative image of the current government”."
+    for i in range(120):  # every width of line before the call, so that some line ends just before it
+        note = doc.add_note([Text(f"Source {i}.")])
+        doc.blocks.append(Paragraph([Text("w" * (i % 40) + " " + "and " * (i // 40) + quoted), note], number=i + 1))
+    text = "\n".join(_pages(_pdf(doc, tmp_path), tmp_path))
+    assert text.count("government”.") == 120
+    assert not [line for line in text.splitlines() if re.fullmatch(r"\s*\d+\s*", line)]

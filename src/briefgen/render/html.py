@@ -61,7 +61,9 @@ class _Writer:
                 note = self.notes.get(node.number)
                 if note is None:
                     raise RenderError(f"footnote {node.number} is referenced but does not exist")
-                parts.append(f'<span class="footnote">{self.inlines(note.children)}</span>')
+                # a word joiner: the call never starts a line of its own, away from the word it follows
+                joiner = "\u2060" if parts and parts[-1] and not parts[-1][-1].isspace() else ""
+                parts.append(f'{joiner}<span class="footnote">{self.inlines(note.children)}</span>')
             else:
                 raise RenderError(f"cannot render {type(node).__name__} as HTML")
         return "".join(parts)
