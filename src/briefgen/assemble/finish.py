@@ -168,8 +168,8 @@ class Finisher:
 
     # ---- the table of authorities ---------------------------------------------------------------
     def _index(self) -> None:
-        """Where each norm is cited: the paragraph's number, else its note, else its recommendation's
-        number, else the heading of the part it is in."""
+        """Where each norm is cited: the paragraph's number, else its recommendation's number, else the
+        heading of the part it is in, else the number of the note its text calls."""
         heading = None
         for block in self.doc.blocks:
             if isinstance(block, Heading):
@@ -211,10 +211,10 @@ class Finisher:
             number, letters = recommendation
             place = Place("request" if letters else "recommendation", number,
                           label=f"({chr(ord('a') + number - 1)})" if letters and number <= 26 else None)
+        elif heading:  # the part names the place; a note number would point to the note, not the text
+            place = Place("part", 0, label=f"‘{heading}’")
         elif note is not None:
             place = Place("n", note)
-        elif heading:
-            place = Place("part", 0, label=f"‘{heading}’")
         else:
             return
         for n in norms:
