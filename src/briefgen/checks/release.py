@@ -53,18 +53,19 @@ def _host(url: str | None) -> str:
     return host.removeprefix("www.")
 
 
-def _same_name(a: str | None, b: str | None) -> bool:
+def _holds_name(a: str | None, b: str | None) -> bool:
+    """Whether name a is name b, or holds it whole ('Facebook group of the Open Dialogue Foundation')."""
     def norm(s: str) -> str:
-        return " ".join(re.findall(r"\w+", s.casefold()))
-    return bool(a and b) and norm(a) == norm(b)
+        return " " + " ".join(re.findall(r"\w+", s.casefold())) + " "
+    return bool(a and b) and norm(b) in norm(a)
 
 
 def own_publication(source: Source, author: Author | None) -> bool:
-    """Whether the submitter published the source: its publisher or author is the dossier's author,
-    or it lives on the author's website."""
+    """Whether the submitter published the source: its publisher or author is (or names) the dossier's
+    author, or it lives on the author's website."""
     if author is None:
         return False
-    if _same_name(source.publisher, author.name) or _same_name(source.author, author.name):
+    if _holds_name(source.publisher, author.name) or _holds_name(source.author, author.name):
         return True
     site = _host(author.website)
     host = _host(source.url)
