@@ -71,7 +71,8 @@ def test_infinite_numbers_and_impossible_dates():
 
 def test_cache_round_trip_is_equal():
     parsed = parse_text("a: [1, {b: 2019-06-09}]\n")
-    assert ParsedFile.from_json(parsed.to_json()) == parsed
+    assert ParsedFile.decode(parsed.encode()) == parsed
+    assert parsed.positions and ParsedFile.decode(parsed.encode()).locs == parsed.locs
 
 
 def _composed_tree(node, line: int, col: int) -> list:

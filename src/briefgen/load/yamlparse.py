@@ -1,6 +1,6 @@
 """Parse the text of one dossier file into plain data plus the positions of its values.
 
-Pure: bytes in, `ParsedFile` out, every problem as a `Problem`, never an exception. The result is
+Pure: bytes in, `ParsedFile` out, every problem as a `Problem`, never an exception. The data is
 JSON-compatible (dates become ISO strings, validated later by the schema) so the cache can store
 it without pickle.
 
@@ -9,6 +9,8 @@ The data is built from libyaml's events by yamlevents.EventBuilder, within `Limi
 
 from __future__ import annotations
 
+import json
+from array import array
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -18,6 +20,7 @@ from ..limits import Limits
 from .yamlevents import SEPARATORS, EventBuilder, LocTree, Problem, Stop, YamlLoader
 
 PARSER_VERSION = "3"
+_POSITION_TYPE = "I"  # unsigned, at least 32 bits
 
 
 @dataclass
@@ -41,25 +44,34 @@ class ParsedFile:
             self._tree = location_tree(self.data, self.positions)
         return self._tree
 
-    def to_json(self) -> list:
-        """The plain-JSON form the cache stores."""
-        return [self.data, self.positions, [[p.code, p.line, p.column, p.message] for p in self.problems]]
+    def encode(self) -> bytes:
+        """The form the cache stores: the data and problems as JSON, a new line, then the positions
+        packed as unsigned 32-bit numbers (OverflowError past those: such a file is not cached)."""
+        problems = [[p.code, p.line, p.column, p.message] for p in self.problems]
+        # json.dumps uses the C encoder (json.dump to a file would use the pure-Python one); its
+        # output holds no raw new line, so the first one ends it.
+        text = json.dumps([self.data, problems], ensure_ascii=False, separators=(",", ":"))
+        return text.encode("utf-8") + b"\n" + array(_POSITION_TYPE, self.positions).tobytes()
 
     @classmethod
-    def from_json(cls, raw) -> "ParsedFile":
-        """The inverse of to_json; ValueError when `raw` does not have its shape."""
-        if not (isinstance(raw, list) and len(raw) == 3 and isinstance(raw[1], list) and isinstance(raw[2], list)):
+    def decode(cls, payload: bytes) -> "ParsedFile":
+        """The inverse of encode; ValueError when `payload` does not have its shape."""
+        text, _, packed = payload.partition(b"\n")
+        raw = json.loads(text)
+        if not (isinstance(raw, list) and len(raw) == 2 and isinstance(raw[1], list)):
             raise ValueError("not a parsed file")
-        data, positions, problems = raw
+        positions = array(_POSITION_TYPE)
+        positions.frombytes(packed)  # ValueError unless a whole number of items
         if len(positions) % 2:
             raise ValueError("bad positions")
+        data, problems = raw
         parsed = []
         for p in problems:
             if not (isinstance(p, list) and len(p) == 4 and isinstance(p[0], str) and isinstance(p[1], int)
                     and isinstance(p[2], int) and isinstance(p[3], str)):
                 raise ValueError("bad problem")
             parsed.append(Problem(*p))
-        return cls(data, positions, parsed)
+        return cls(data, positions.tolist(), parsed)
 
 
 def location_tree(data: Any, positions: list[int]) -> LocTree:
@@ -150,9 +162,17 @@ def _syntax_problem(exc: yaml.YAMLError, text: str) -> Problem:
     return Problem("BG101", line, col, message)
 
 
+def _only_comments(text: str) -> bool:
+    """Whether the text holds nothing but blank lines and comments."""
+    start = text.lstrip()[:1]
+    if start and start != "#":  # the common case, without splitting a large file into lines
+        return False
+    return all(not l.strip() or l.lstrip().startswith("#") for l in text.splitlines())
+
+
 def parse_text(text: str, limits: Limits | None = None) -> ParsedFile:
     """Parse YAML text into plain data with locations, within `limits`."""
-    if not text.strip() or all(not l.strip() or l.lstrip().startswith("#") for l in text.splitlines()):
+    if _only_comments(text):
         return ParsedFile(problems=[Problem("BG100", 1, 1, "file is empty: add content or delete the file")])
     builder = EventBuilder(YamlLoader(text), limits or Limits(), check_separators=bool(SEPARATORS.search(text)))
     try:
