@@ -53,6 +53,7 @@ _TRANSLIT = {
     "х": "kh", "һ": "h", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e",
     "ю": "yu", "я": "ya", "є": "ye", "ї": "yi", "ґ": "g", "ў": "u", "ј": "j",
 }
+_PLAIN_CYRILLIC = frozenset(_TRANSLIT)
 # Latin letters with a diacritic that stands for two letters in other schemes (š = sh, ž = zh).
 _DIGRAPH_MARKS = {("s", "\u030c"): "sh", ("z", "\u030c"): "zh", ("c", "\u030c"): "ch", ("s", "\u0327"): "sh",
                   ("c", "\u0327"): "ch"}
@@ -123,15 +124,24 @@ def _word_key(letters: tuple[str, ...]) -> str:
 @lru_cache(maxsize=65536)
 def key(text: str) -> str:
     """The key of a short text read as one word (names, aliases, suffixes): letters only."""
-    clusters: list[str] = []
+    if _PLAIN_CYRILLIC.issuperset(text):
+        # Lowercase Russian or Kazakh letters only (as in the case forms of names): each letter
+        # is a cluster of its own, kept as it is by the normalisations: the same key, sooner.
+        return fold_latin("".join([_TRANSLIT[ch] for ch in text]))
+    return word_key(clusters(text))
+
+
+def clusters(text: str) -> list[str]:
+    """The letters and digits of a text, each with its combining marks; invisible characters dropped."""
+    found: list[str] = []
     for ch in text:
         if is_ignorable(ch):
             continue
-        if unicodedata.category(ch).startswith("M") and clusters:
-            clusters[-1] += ch
+        if unicodedata.category(ch).startswith("M") and found:
+            found[-1] += ch
         elif ch.isalnum():
-            clusters.append(ch)
-    return word_key(clusters)
+            found.append(ch)
+    return found
 
 
 def alternative_keys(letters: list[str]) -> tuple[str, ...]:
