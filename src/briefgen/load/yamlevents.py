@@ -185,22 +185,13 @@ class EventBuilder:
                         if cls is not _ALIAS:
                             skipping = 1
                         continue
-                    value = data
-                    data, in_map, key, key_line, key_col, first = stack.pop()
-                    if data is None:
-                        root = value
-                    elif in_map:
-                        data[key] = value
-                        key = None
-                    else:
-                        data.append(value)
-                    continue
-                if key is _SKIP:
+                elif key is _SKIP:
                     key = None
                     if cls is _MAP_START or cls is _SEQ_START:
                         skipping = 1
                     continue
-                line, col = key_line + 1, key_col + 1
+                else:
+                    line, col = key_line + 1, key_col + 1
             elif data is None:
                 line, col = 1, 1
             elif cls is not _SEQ_END:
@@ -228,7 +219,7 @@ class EventBuilder:
                 stack.append((data, in_map, key, key_line, key_col, first))
                 data, in_map, key, first = ({} if cls is _MAP_START else []), cls is _MAP_START, None, len(positions)
                 continue
-            elif cls is _SEQ_END:
+            elif cls is _SEQ_END or cls is _MAP_END:
                 value = data
                 data, in_map, key, key_line, key_col, first = stack.pop()
             else:  # an alias
