@@ -21,6 +21,11 @@ def start(on: bool) -> None:
     _on = on
 
 
+def on() -> bool:
+    """Whether stages are shown."""
+    return _on
+
+
 def about(where: str) -> None:
     """Name what the next stages are of."""
     global _where

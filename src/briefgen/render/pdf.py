@@ -91,7 +91,7 @@ class _Stages(logging.Handler):
 @contextmanager
 def _reporting_stages():
     """WeasyPrint's steps shown on the status line while the block runs (when the line is on)."""
-    if not status.handover()[0]:
+    if not status.on():
         yield None
         return
     logger = logging.getLogger("weasyprint.progress")
