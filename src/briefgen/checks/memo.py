@@ -3,7 +3,9 @@
 A check that looks at one entry and a little context (the ids of the sources, the norms...) runs
 through `per_entry`: when the same entry object comes back (its file did not change, so the
 resolver kept it) with the same context, the diagnostics of the last run are reused. Without a
-memo on the dossier (a plain `briefgen check`) the check simply runs.
+memo on the dossier (a plain `briefgen check`) the check simply runs. What a check builds from the
+whole dossier (the hidden names BG602 looks for) is kept through `kept` while the files it is made
+from stay the same.
 """
 
 from __future__ import annotations
@@ -43,7 +45,6 @@ class CheckMemo:
         self._results[key] = (entry, context, self._run, result)
         self.computed += 1
         return result
-
 
     def kept(self, name: str, context, make: Callable[[], object]) -> object:
         """A value made once and kept while `context` is equal (e.g. the fingerprint of its files)."""
