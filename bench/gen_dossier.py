@@ -16,6 +16,17 @@ from pathlib import Path
 NORMS = ["iccpr-9", "iccpr-14", "iccpr-19", "iccpr-21", "iccpr-22", "iccpr-25", "iccpr-7"]
 TAGS = ["detention", "assembly", "ill-treatment", "media", "election", "prosecution"]
 CITIES = ["Nur-Sultan", "Almaty", "Shymkent", "Uralsk", "Aktau", "Karaganda"]
+GIVEN = ["Aidar", "Aigerim", "Askar", "Dana", "Erlan", "Gulnara", "Marat", "Saule", "Timur", "Zhanna"]
+STEMS = ["Abil", "Bek", "Dos", "Kair", "Mukh", "Nur", "Ora", "Sarsen", "Tok", "Ust", "Zhak", "Yerm"]
+ENDINGS = ["bay", "zhan", "tay", "gali", "kul", "mat", "bek", "ali", "sin", "ken", "tas", "mur", "daul", "ar"]
+SUFFIXES = ["ov", "ova", "uly", "kyzy", "in", "ina", "iev", "ieva", "enko", "ayev", "ayeva", "ich"]
+
+
+def person_name(i: int) -> str:
+    """A made-up name, a different one for each i below 2,016, written in letters as real names are
+    (a name holding a number would be found in every web address that holds that number)."""
+    family = STEMS[i % 12] + ENDINGS[(i // 12) % 14] + SUFFIXES[(i // 168) % 12]
+    return f"{GIVEN[i % 10]} {family}"
 
 
 def generate(out: Path, claims: int, sources: int, people: int, files: int, submissions: int = 3,
@@ -38,7 +49,7 @@ def generate(out: Path, claims: int, sources: int, people: int, files: int, subm
                      f"  published: 2019-{1 + i % 12:02d}-{1 + i % 28:02d}\n")
     with open(out / "people.yaml", "w", encoding="utf-8") as fh:
         for i in range(people):
-            fh.write(f"- id: person-{i}\n  name: Person Number {i}\n  roles: [activist, detainee]\n"
+            fh.write(f"- id: person-{i}\n  name: {person_name(i)}\n  roles: [activist, detainee]\n"
                      f"  city: {rnd.choice(CITIES)}\n  consent: {{publish_name: {str(i % 3 == 0).lower()}}}\n"
                      f"  events:\n    - {{date: 2019-06-{1 + i % 28:02d}, what: detained, where: police station, "
                      f"norm: iccpr-9, outcome: \"{1 + i % 15} days\"}}\n")

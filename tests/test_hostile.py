@@ -123,7 +123,7 @@ def _cache_then(change: Callable[[Path], None]) -> Callable[[Path, Path], None]:
     def make(d: Path, outside: Path) -> None:
         _run(["check", str(d)], {})
         cache = Path(os.environ["BRIEFGEN_CACHE_DIR"])
-        entries = sorted(cache.rglob("*.json"))
+        entries = sorted(cache.rglob("*.entry"))
         assert entries, "the first check wrote no cache entry"
         for entry in entries:
             change(entry)

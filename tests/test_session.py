@@ -52,6 +52,19 @@ def test_every_recheck_agrees_with_a_fresh_check(copy_root):
             assert 0 < outcome.checks_rerun < total / 5  # only that file's claims were checked again
 
 
+def test_names_masking_cannot_reach_follow_the_people_between_rechecks(copy_root):
+    root = copy_root("bg602-unmaskable")
+    session = Session(root)
+    assert [d.code for d in session.check().report.sorted()] == ["BG602", "BG602"]
+    for consent, codes in (("true", []), ("false", ["BG602", "BG602"])):
+        people = root / "people.yaml"
+        people.write_text(people.read_text(encoding="utf-8").replace("publish_name: " + ("false" if consent == "true"
+                          else "true"), "publish_name: " + consent), encoding="utf-8")
+        outcome = session.check()
+        assert [d.code for d in outcome.report.sorted()] == codes
+        assert _lines(outcome.report) == _fresh(root)
+
+
 def test_a_new_file_and_a_removed_one(copy_root):
     root = copy_root(EXAMPLE)
     session = Session(root)

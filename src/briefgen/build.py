@@ -5,14 +5,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import click
-
+from . import status
 from .activity import working_on
 from .assemble.assembly import assemble
 from .assemble.templating import TemplateProblem, template_file
 from .checks.placeholders import placeholder
 from .document import walk_text
-from .isolate import run_bounded
+from .isolate import BoundExceeded, ChildCrash, run_bounded
 from .limits import current as current_limits
 from .load.resolve import Dossier
 from .models import Addressee, Submission
@@ -44,9 +43,10 @@ def render_formats(dossier: Dossier, sub: Submission, formats: list[str], pdf_va
     extension -> bytes. A public edition is read back, and refused if anything confidential is in it."""
     from .render.docx import render_docx
     from .render.html import render_html
-    from .render.pdf import render_pdf
+    from .render.pdf import render_pdf_fresh
 
     stem = f"{sub.id}.{sub.edition}"
+    status.show("assembling the document")
     try:
         assembled = assemble(dossier, sub)
     except TemplateProblem as exc:
@@ -61,22 +61,30 @@ def render_formats(dossier: Dossier, sub: Submission, formats: list[str], pdf_va
     document.meta.manifest = man.decode("utf-8")  # the DOCX keeps it in its custom properties
     try:
         if "docx" in formats:
+            status.show("writing the DOCX")
             out["docx"] = render_docx(document, template_file("reference.docx", dossier.template_overrides))
         if "html" in formats or "pdf" in formats:
+            status.show("writing the HTML")
             css = template_file("print.css", dossier.template_overrides).decode("utf-8")
             html = render_html(document, css)
             if "html" in formats:
                 out["html"] = html.encode("utf-8")
             if "pdf" in formats:
                 base = dossier.root.resolve() if dossier.root else Path.cwd()
-                out["pdf"] = render_pdf(html, base_dir=base, allowed_roots=_template_roots(dossier),
-                                        variant=pdf_variant,
-                                        attachments=[(f"{stem}.manifest.json", man, "briefgen build manifest")],
-                                        created=sub.date)
+                options = {"base_dir": base, "allowed_roots": _template_roots(dossier), "variant": pdf_variant,
+                           "attachments": [(f"{stem}.manifest.json", man, "briefgen build manifest")],
+                           "created": sub.date}
+                limits = current_limits()
+                status.show("PDF: starting")
+                out["pdf"] = run_bounded(render_pdf_fresh, html, options, status.handover(),
+                                         what=f"rendering the PDF of {sub.id} ({sub.edition})",
+                                         seconds=limits.build_seconds, memory_mb=limits.build_memory_mb,
+                                         expected=(RenderError,), fresh=True)
     except RenderError as exc:
         raise BuildFailure(f"{sub.id}: {exc}") from None
     out["manifest.json"] = man
     if sub.edition == "public":
+        status.show("reading the public edition back (leak guard)")
         leaks = find_leaks({f"{stem}.{ext}": data for ext, data in out.items()}, secrets(dossier))
         if leaks:
             found = "\n".join(f"  {line}" for line in summary(leaks))
@@ -89,31 +97,24 @@ def render_formats(dossier: Dossier, sub: Submission, formats: list[str], pdf_va
 
 
 def build_outputs(dossier: Dossier, sub_ids: list[str], formats: list[str], target: Path,
-                  pdf_variant: str | None, progress: bool = False, edition: str | None = None) -> dict[Path, bytes]:
+                  pdf_variant: str | None, edition: str | None = None) -> dict[Path, bytes]:
     """Every output file of the chosen submissions, `<submission>.<edition>.<ext>`: path -> bytes
-    (nothing written yet)."""
+    (nothing written yet). Each stage is shown on the status line, when it is on."""
     files: dict[Path, bytes] = {}
-
     limits = current_limits()
-
-    def one(sub_id: str) -> None:
+    for number, sub_id in enumerate(sub_ids, 1):
         wanted = formats or list(dossier.submissions[sub_id].formats)
         for sub in editions(dossier.submissions[sub_id], edition):
+            status.about(f"[{number}/{len(sub_ids)}] {sub_id} ({sub.edition})" if len(sub_ids) > 1
+                         else f"{sub_id} ({sub.edition})")
             with working_on(f"submission {sub_id}, {sub.edition} edition"):  # in a child bounded in time and memory
                 rendered = run_bounded(render_formats, dossier, sub, wanted, pdf_variant,
                                        what=f"building {sub_id} ({sub.edition})", seconds=limits.build_seconds,
-                                       memory_mb=limits.build_memory_mb, expected=(BuildFailure,))
+                                       memory_mb=limits.build_memory_mb,
+                                       expected=(BuildFailure, BoundExceeded, ChildCrash))
             for ext, data in rendered.items():
                 files[target / f"{sub_id}.{sub.edition}.{ext}"] = data
-
-    if progress:
-        with click.progressbar(sub_ids, label="Building", file=click.get_text_stream("stderr"),
-                               item_show_func=lambda s: s or "") as bar:
-            for sub_id in bar:
-                one(sub_id)
-    else:
-        for sub_id in sub_ids:
-            one(sub_id)
+    status.about("")
     return files
 
 

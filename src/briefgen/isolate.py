@@ -5,14 +5,22 @@ page in memory: either can loop or grow without end. The build of each submissio
 in a forked child whose address space is capped (RLIMIT_AS) and which the parent kills when its
 time is up. The child sends back its result, or its exception, pickled through a pipe: only our
 own child writes to that pipe. Where fork does not exist the function simply runs in process.
+
+A forked child starts with all the memory of its parent. Where that matters (the PDF engine,
+which needs the most), the function runs instead in a fresh interpreter (`fresh=True`) that gets
+only its arguments, and that ends itself when the process that started it is gone.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import pickle
 import select
 import signal
+import subprocess
+import sys
+import threading
 import time
 import traceback
 
@@ -36,6 +44,9 @@ class ChildCrash(Exception):
         self.child_traceback = child_traceback
         if activity:
             self.briefgen_activity = activity
+
+    def __reduce__(self):  # sent on from a child's child whole, traceback and all
+        return ChildCrash, (str(self), self.child_traceback, getattr(self, "briefgen_activity", ""))
 
 
 def _child(write_fd: int, memory_mb: int, fn, args, expected: tuple) -> None:
@@ -65,20 +76,56 @@ def _child(write_fd: int, memory_mb: int, fn, args, expected: tuple) -> None:
         os._exit(0)
 
 
-def run_bounded(fn, *args, what: str, seconds: int, memory_mb: int, expected: tuple = ()):
-    """`fn(*args)` computed in a child process within `seconds` and `memory_mb`.
+# The fresh interpreter: the parent's module search path first, then the rest from standard input.
+_FRESH_START = ("import json, sys; sys.path[:] = json.loads(sys.argv[1]); "
+                "from briefgen.isolate import _fresh_child; _fresh_child(int(sys.argv[2]))")
+
+
+def _fresh_child(write_fd: int) -> None:
+    """In a fresh interpreter: read the function and its arguments, compute, send the result back."""
+    stdin = sys.stdin.buffer
+    size = int.from_bytes(stdin.read(8), "big")
+    fn, args, memory_mb, expected = pickle.loads(stdin.read(size))
+    # Standard input stays open until the parent is gone; then this process has no one to answer.
+    threading.Thread(target=lambda: (stdin.read(), os._exit(1)), daemon=True).start()
+    _child(write_fd, memory_mb, fn, args, expected)
+
+
+def _start_fresh(fn, args, memory_mb: int, expected: tuple) -> tuple[int, int, subprocess.Popen]:
+    read_fd, write_fd = os.pipe()
+    try:
+        proc = subprocess.Popen([sys.executable, "-c", _FRESH_START, json.dumps(sys.path), str(write_fd)],
+                                stdin=subprocess.PIPE, pass_fds=(write_fd,))
+    finally:
+        os.close(write_fd)
+    payload = pickle.dumps((fn, args, memory_mb, expected), protocol=pickle.HIGHEST_PROTOCOL)
+    try:
+        proc.stdin.write(len(payload).to_bytes(8, "big") + payload)
+        proc.stdin.flush()
+    except BrokenPipeError:
+        pass  # it died at once: reported below as a child that sent nothing
+    return read_fd, proc.pid, proc
+
+
+def run_bounded(fn, *args, what: str, seconds: int, memory_mb: int, expected: tuple = (), fresh: bool = False):
+    """`fn(*args)` computed in a child process within `seconds` and `memory_mb`; with `fresh`, in a new
+    interpreter without this process's memory (`fn` and `args` then go there pickled).
 
     Exceptions of the `expected` types are raised again here; any other exception in the child is a
     ChildCrash; a bound passed, or a child killed by a signal, is BoundExceeded naming `what`.
     """
     if not hasattr(os, "fork"):  # pragma: no cover - not on Windows
         return fn(*args)
-    read_fd, write_fd = os.pipe()
-    pid = os.fork()
-    if pid == 0:
-        os.close(read_fd)
-        _child(write_fd, memory_mb, fn, args, tuple(expected))
-    os.close(write_fd)
+    proc = None
+    if fresh:
+        read_fd, pid, proc = _start_fresh(fn, args, memory_mb, tuple(expected))
+    else:
+        read_fd, write_fd = os.pipe()
+        pid = os.fork()
+        if pid == 0:
+            os.close(read_fd)
+            _child(write_fd, memory_mb, fn, args, tuple(expected))
+        os.close(write_fd)
     chunks: list[bytes] = []
     deadline = time.monotonic() + seconds
     timed_out = False
@@ -100,6 +147,12 @@ def run_bounded(fn, *args, what: str, seconds: int, memory_mb: int, expected: tu
         if timed_out:
             os.kill(pid, signal.SIGKILL)
         _, status = os.waitpid(pid, 0)
+        if proc is not None:
+            proc.returncode = os.waitstatus_to_exitcode(status)
+            try:
+                proc.stdin.close()
+            except OSError:
+                pass
     if timed_out:
         raise BoundExceeded(f"{what} took longer than {seconds} s and was stopped; if it really needs more time, "
                             "set the environment variable BRIEFGEN_BUILD_SECONDS higher")

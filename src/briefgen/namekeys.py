@@ -53,15 +53,18 @@ _TRANSLIT = {
     "х": "kh", "һ": "h", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e",
     "ю": "yu", "я": "ya", "є": "ye", "ї": "yi", "ґ": "g", "ў": "u", "ј": "j",
 }
+_PLAIN_CYRILLIC = frozenset(_TRANSLIT)
 # Latin letters with a diacritic that stands for two letters in other schemes (š = sh, ž = zh).
 _DIGRAPH_MARKS = {("s", "\u030c"): "sh", ("z", "\u030c"): "zh", ("c", "\u030c"): "ch", ("s", "\u0327"): "sh",
                   ("c", "\u0327"): "ch"}
 _LATIN_SPECIAL = {"ı": "i", "ŋ": "n", "ə": "a", "ß": "ss", "ø": "o", "æ": "ae", "đ": "d", "ł": "l"}
-# Spelling variants of one sound, merged in this order.
-_LATIN_FOLDS = [(re.compile(p), r) for p, r in (
-    (r"tsch|tch", "ch"), (r"shch|sch", "sh"), (r"dzh|dj", "zh"), (r"kh", "h"), (r"x", "ks"), (r"ck", "k"),
-    (r"ph", "f"), (r"c(?!h)", "k"), (r"q", "k"), (r"w", "v"), (r"tz", "ts"), (r"[yj]", "i"), (r"ie", "e"),
-    (r"(.)\1+", r"\1"),
+# Spelling variants of one sound, merged in this order; each with the letters without which it
+# cannot match (a quick test that spares most words most expressions; '' for none).
+_LATIN_FOLDS = [(re.compile(p), r, needs) for p, r, needs in (
+    (r"tsch|tch", "ch", "ch"), (r"shch|sch", "sh", "ch"), (r"dzh|dj", "zh", "d"), (r"kh", "h", "kh"),
+    (r"x", "ks", "x"), (r"ck", "k", "ck"), (r"ph", "f", "ph"), (r"c(?!h)", "k", "c"), (r"q", "k", "q"),
+    (r"w", "v", "w"), (r"tz", "ts", "tz"), (r"y", "i", "y"), (r"j", "i", "j"), (r"ie", "e", "ie"),
+    (r"(.)\1+", r"\1", ""),
 )]
 
 
@@ -95,8 +98,9 @@ def _read_in_one_script(letters: list[str]) -> list[str]:
 
 def fold_latin(text: str) -> str:
     """A Latin spelling with its variants merged: 'Daniyar', 'Danijar', 'Daniiar' -> 'daniar'."""
-    for pattern, replacement in _LATIN_FOLDS:
-        text = pattern.sub(replacement, text)
+    for pattern, replacement, needs in _LATIN_FOLDS:
+        if needs in text:
+            text = pattern.sub(replacement, text)
     return text
 
 
@@ -123,15 +127,24 @@ def _word_key(letters: tuple[str, ...]) -> str:
 @lru_cache(maxsize=65536)
 def key(text: str) -> str:
     """The key of a short text read as one word (names, aliases, suffixes): letters only."""
-    clusters: list[str] = []
+    if _PLAIN_CYRILLIC.issuperset(text):
+        # Lowercase Russian or Kazakh letters only (as in the case forms of names): each letter
+        # is a cluster of its own, kept as it is by the normalisations: the same key, sooner.
+        return fold_latin("".join([_TRANSLIT[ch] for ch in text]))
+    return word_key(clusters(text))
+
+
+def clusters(text: str) -> list[str]:
+    """The letters and digits of a text, each with its combining marks; invisible characters dropped."""
+    found: list[str] = []
     for ch in text:
         if is_ignorable(ch):
             continue
-        if unicodedata.category(ch).startswith("M") and clusters:
-            clusters[-1] += ch
+        if unicodedata.category(ch).startswith("M") and found:
+            found[-1] += ch
         elif ch.isalnum():
-            clusters.append(ch)
-    return word_key(clusters)
+            found.append(ch)
+    return found
 
 
 def alternative_keys(letters: list[str]) -> tuple[str, ...]:

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import json
+import os
+import pty
 import re
+import select
 import subprocess
+import sys
 import zipfile
 
 import pytest
@@ -187,3 +191,45 @@ def test_placeholder_text_from_a_template_expression_stops_the_build(runner, dos
     result = _build(runner, dossier, tmp_path / "out")
     assert result.exit_code == 1 and "would print 'TODO'" in result.output
     assert not (tmp_path / "out").exists()
+
+
+def _stderr_on_a_terminal(*args: str) -> tuple[int, str, str]:
+    """briefgen run with standard error on a pseudo-terminal: exit code, standard output, and what the
+    terminal received."""
+    master, terminal = pty.openpty()
+    proc = subprocess.Popen([sys.executable, "-m", "briefgen", *args], stdin=subprocess.DEVNULL,
+                            stdout=subprocess.PIPE, stderr=terminal)
+    os.close(terminal)
+    received = b""
+    while True:
+        ready, _, _ = select.select([master], [], [], 60)
+        try:
+            chunk = os.read(master, 1 << 16) if ready else b""
+        except OSError:  # every process holding the terminal has ended
+            chunk = b""
+        if not chunk:
+            break
+        received += chunk
+    os.close(master)
+    output = proc.stdout.read().decode()
+    return proc.wait(), output, received.decode()
+
+
+def test_a_build_says_which_stage_it_is_in_on_a_terminal(dossier, tmp_path):
+    code, output, terminal = _stderr_on_a_terminal("build", str(dossier), "-o", str(tmp_path / "out"))
+    assert code == 0, terminal
+    stages = [line for line in terminal.split("\r\x1b[K") if line]
+    for stage in ("checking the dossier", "letter (public): assembling the document",
+                  "letter (public): writing the DOCX", "letter (public): PDF: laying out page 1",
+                  "letter (public): PDF: writing the file", "letter (public): reading the public edition back (leak guard)",
+                  "writing 3 files"):
+        assert stage in stages, (stage, stages)
+    assert stages[-1].startswith("note: letter goes to")  # the line was erased before the summary
+    assert output.splitlines() == [str(tmp_path / "out" / dossier.name / f"letter.public.{ext}")
+                                   for ext in ("docx", "manifest.json", "pdf")]
+
+
+def test_no_stage_line_when_standard_error_is_not_a_terminal(runner, dossier, tmp_path):
+    result = _build(runner, dossier, tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    assert "\x1b" not in result.output and "laying out" not in result.output

@@ -17,7 +17,7 @@ def _diagnostics(root, use_cache=True):
 
 
 def _entries(cache):
-    return sorted(cache.rglob("*.json"))
+    return sorted(cache.rglob("*.entry"))
 
 
 def test_cache_is_kept_outside_the_dossier_and_reused(copy_root, private_cache):
@@ -52,12 +52,12 @@ def test_a_forged_entry_changes_nothing(copy_root, private_cache):
     root = copy_root("good")
     assert _diagnostics(root) == []
     for entry in _entries(private_cache):
-        tag, payload = entry.read_bytes().split(b"\n", 1)
+        tag, payload, positions = entry.read_bytes().split(b"\n", 2)
         data = json.loads(payload)
         if isinstance(data[0], list) and data[0] and "statement" in data[0][0]:
             data[0][0]["sources"] = "injected"  # an unknown field: the check would report it if used
             data[0].append(dict(data[0][0], id="injected-claim"))
-            entry.write_bytes(tag + b"\n" + json.dumps(data).encode())
+            entry.write_bytes(tag + b"\n" + json.dumps(data).encode() + b"\n" + positions)
     assert _diagnostics(root) == []
     loaded = load_dossier(root)
     assert [c["id"] for f in loaded.files if f.kind == "claims" for c in f.parsed.data] == ["claim-a"]

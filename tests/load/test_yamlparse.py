@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -18,6 +19,14 @@ def test_values_keep_line_and_column():
     assert locate(parsed.locs, ("b", 0, "y")) == (4, 5)
     assert locate(parsed.locs, ("b", 0, "y", 1)) == (4, 12)
     assert locate(parsed.locs, ("b", 0, "missing")) == (3, 5)
+
+
+def test_a_duplicate_key_names_the_line_of_the_first_after_nested_values():
+    parsed = parse_text("a:\n  x: [1, {y: 2}]\n  z:\n    - w\n  v: 3\n  z: 4\nb: 5\n")
+    assert [(p.code, p.line, p.message) for p in parsed.problems] == [
+        ("BG102", 6, "duplicate key 'z' (first at line 3): keep one of them")]
+    assert parsed.data == {"a": {"x": [1, {"y": 2}], "z": ["w"], "v": 3}, "b": 5}
+    assert locate(parsed.locs, ("b",)) == (7, 1)
 
 
 def test_duplicate_keys_aliases_merge_keys_and_tags_are_errors():
@@ -62,7 +71,37 @@ def test_infinite_numbers_and_impossible_dates():
 
 def test_cache_round_trip_is_equal():
     parsed = parse_text("a: [1, {b: 2019-06-09}]\n")
-    assert ParsedFile.from_json(parsed.to_json()) == parsed
+    assert ParsedFile.decode(parsed.encode()) == parsed
+    assert parsed.positions and ParsedFile.decode(parsed.encode()).locs == parsed.locs
+
+
+def _composed_tree(node, line: int, col: int) -> list:
+    """The location tree PyYAML's composer gives: the independent account of where values are."""
+    if isinstance(node, yaml.MappingNode):
+        return [line, col, {k.value: _composed_tree(v, k.start_mark.line + 1, k.start_mark.column + 1)
+                            for k, v in node.value}]
+    if isinstance(node, yaml.SequenceNode):
+        return [line, col, [_composed_tree(v, v.start_mark.line + 1, v.start_mark.column + 1) for v in node.value]]
+    return [line, col]
+
+
+_values = st.recursive(
+    st.one_of(st.none(), st.booleans(), st.integers(), st.text(max_size=12), st.dates()),
+    lambda children: st.one_of(st.lists(children, max_size=4),
+                               st.dictionaries(st.text(max_size=6), children, max_size=4)),
+    max_leaves=30,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_values, st.booleans(), st.integers(2, 5))
+def test_location_tree_agrees_with_the_composed_nodes(data, flow, indent):
+    """The tree rebuilt from the compact positions places every value where PyYAML's composer does."""
+    text = yaml.safe_dump(data, default_flow_style=flow, indent=indent, allow_unicode=True, width=40)
+    parsed = parse_text(text)
+    if parsed.data is None:  # an empty document
+        return
+    assert parsed.locs == _composed_tree(yaml.compose(text, Loader=yaml.SafeLoader), 1, 1)
 
 
 yaml_text = st.recursive(

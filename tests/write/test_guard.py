@@ -4,13 +4,19 @@ from __future__ import annotations
 
 import io
 import json
+import unicodedata
 import zipfile
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from briefgen.document import Document, Link, Meta, Paragraph, Text
 from briefgen.load.resolve import Dossier
 from briefgen.models import Claim, Person, Source
 from briefgen.render.docx import render_docx
-from briefgen.write.guard import find_leaks, secrets
+from briefgen.namekeys import APOSTROPHES, INWORD_MARKUP, is_ignorable, key
+from briefgen.write.guard import _text_words, find_leaks, secrets
 
 HIDDEN = Person(id="seitkali-daniyar", name="Daniyar Seitkali", aliases=["Данияр Сейткали"],
                 consent={"publish_name": False})
@@ -78,3 +84,52 @@ def test_html_attributes_and_manifests_are_read():
     assert {leak.part for leak in find_leaks({"x.html": html}, secrets(DOSSIER))} == {"attributes", "text"}
     manifest = json.dumps({"evidence": {"evidence/seitkali-daniyar.pdf": "00"}}).encode()
     assert _found({"x.manifest.json": manifest})
+
+
+HIDDEN_ON_PAGES = {
+    "a line running off the page": '<p style="white-space: nowrap">A line far too long for the page, going on'
+                                   + " and on" * 30 + " to Seitkali</p>",
+    "a paragraph placed beyond the edge": '<p style="position: absolute; left: 400mm; top: 10mm">Seitkali</p>',
+    "white text": '<p style="color: white">Сейткали</p>',
+}
+
+
+@pytest.mark.parametrize("reader", ["poppler", "pypdf"])
+@pytest.mark.parametrize("where", list(HIDDEN_ON_PAGES))
+def test_pdf_page_text_is_read_wherever_it_is_drawn(reader, where, tmp_path, monkeypatch):
+    from briefgen.render.pdf import render_pdf
+    from briefgen.write import guard
+    html = f"<html><body><p>Nothing to see here.</p>{HIDDEN_ON_PAGES[where]}</body></html>"
+    pdf = render_pdf(html, base_dir=tmp_path, allowed_roots=[tmp_path])
+    if reader == "pypdf":
+        monkeypatch.setattr(guard.shutil, "which", lambda name: None)
+    else:
+        assert guard._poppler_page_texts(pdf) is not None, "poppler-utils (pdftohtml) is not installed"
+    assert [leak.part for leak in find_leaks({"x.pdf": pdf}, secrets(DOSSIER))] == ["page 1"]
+
+
+def _words_char_by_char(text: str) -> list[tuple[str, int, int]]:
+    """The words of a text read one character at a time: what _text_words must find, faster."""
+    text = unicodedata.normalize("NFC", text)
+    words, current, start = [], [], 0
+    for i, ch in enumerate(text):
+        if ch.isalnum():
+            if not current:
+                start = i
+            current.append(ch)
+        elif current and unicodedata.category(ch).startswith("M"):
+            current[-1] += ch
+        elif current and (is_ignorable(ch) or ch in INWORD_MARKUP or ch in APOSTROPHES):
+            continue
+        elif current:
+            words.append((key("".join(current)), start, i))
+            current = []
+    if current:
+        words.append((key("".join(current)), start, len(text)))
+    return [w for w in words if w[0]]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet="aZ9éСейт_ \n.,-*~`'\u2019\u02bc\u0301\u0306\u200b\u00ad\u034f\ufe0f\u2013“”¹½٣", max_size=40))
+def test_words_are_those_read_character_by_character(text):
+    assert _text_words(text) == _words_char_by_char(text)

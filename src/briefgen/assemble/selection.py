@@ -20,6 +20,15 @@ def select_claims(dossier: Dossier, selection: Selection | None, public: bool = 
     """
     if selection is None:
         return []
+    # The checks ask again and again for the same selections: each is made once per dossier.
+    key = ("select_claims", id(selection), public)
+    found = dossier.run_cache.get(key)
+    if found is None or found[0] is not selection:  # the selection is kept with it, so its id is not reused
+        found = dossier.run_cache[key] = (selection, _select_claims(dossier, selection, public))
+    return list(found[1])
+
+
+def _select_claims(dossier: Dossier, selection: Selection, public: bool) -> list[Claim]:
     chosen: dict[str, Claim] = {}
     if selection.tags:
         wanted = set(selection.tags)

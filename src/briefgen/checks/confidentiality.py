@@ -11,6 +11,7 @@ from ..assemble.selection import select_claims, submission_claims
 from ..diagnostics import Diagnostic, diagnostic
 from ..load.resolve import Dossier
 from ..models import Submission
+from .memo import kept
 
 # Link destinations and bare web addresses in a submission's own text: a pseudonym inside an
 # address would break it, so masking leaves addresses alone.
@@ -19,21 +20,35 @@ _ADDRESSES = re.compile(r"\]\(([^)\s]*)|<((?:https?|mailto):[^>\s]*)>|((?:https?
 _AUTHORITY_KINDS = ("individual-communication",)
 
 
+class _Names:
+    """The hidden people a text names: one Masker for every text, each text looked at once. Kept
+    between the runs of `briefgen watch` while the people stay the same (only `mentions` is used,
+    which assigns no pseudonym, so the answers do not change)."""
+
+    def __init__(self, dossier: Dossier):
+        self.masker = Masker(dossier, public=True)
+        self.found: dict[str, list[str]] = {}
+
+    def __call__(self, text: str) -> list[str]:
+        if text not in self.found:
+            self.found[text] = self.masker.mentions(text)
+        return self.found[text]
+
+
 def check(dossier: Dossier) -> Iterator[Diagnostic]:
     """BG601 confidential material a public edition leaves out, BG602 names masking cannot reach,
     BG603 victims without authority in an individual communication or a petition to the WGAD."""
-    masker = Masker(dossier, public=True)
+    names = kept(dossier, "BG602 names", dossier.fingerprint("people"), lambda: _Names(dossier))
     for sub in dossier.submissions.values():
-        yield from check_submission(dossier, sub, masker)
+        yield from check_submission(dossier, sub, names)
 
 
-def check_submission(dossier: Dossier, sub: Submission, masker: Masker | None = None) -> Iterator[Diagnostic]:
+def check_submission(dossier: Dossier, sub: Submission, names: _Names | None = None) -> Iterator[Diagnostic]:
     """The BG6xx diagnostics of one submission in the edition it names (build checks overrides)."""
     yield from _authority(dossier, sub)
     if sub.edition == "public":
-        masker = masker or Masker(dossier, public=True)
         yield from _left_out(dossier, sub)
-        yield from _unmaskable(dossier, sub, masker)
+        yield from _unmaskable(dossier, sub, names or _Names(dossier))
 
 
 def _left_out(dossier: Dossier, sub: Submission) -> Iterator[Diagnostic]:
@@ -57,11 +72,11 @@ def _left_out(dossier: Dossier, sub: Submission) -> Iterator[Diagnostic]:
                                  f"the annex selects '{person.id}', who is marked confidential: {fix}", sub.id)
 
 
-def _unmaskable(dossier: Dossier, sub: Submission, masker: Masker) -> Iterator[Diagnostic]:
+def _unmaskable(dossier: Dossier, sub: Submission, names: _Names) -> Iterator[Diagnostic]:
     """BG602: hidden names in what a public edition prints but cannot mask: file names, web
     addresses of the sources it cites, links in its own text."""
     def named(text: str | None) -> list[str]:
-        return masker.mentions(text.replace("-", " ").replace("_", " ")) if text else []
+        return names(text.replace("-", " ").replace("_", " ")) if text else []
 
     for pid in named(sub.id) + named(dossier.name):
         yield diagnostic("BG602", dossier.where(sub, "id"),

@@ -3,7 +3,9 @@
 A check that looks at one entry and a little context (the ids of the sources, the norms...) runs
 through `per_entry`: when the same entry object comes back (its file did not change, so the
 resolver kept it) with the same context, the diagnostics of the last run are reused. Without a
-memo on the dossier (a plain `briefgen check`) the check simply runs.
+memo on the dossier (a plain `briefgen check`) the check simply runs. What a check builds from the
+whole dossier (the hidden names BG602 looks for) is kept through `kept` while the files it is made
+from stay the same.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ class CheckMemo:
 
     def __init__(self):
         self._results: dict[tuple[str, int], tuple[object, object, int, list[Diagnostic]]] = {}
+        self._kept: dict[str, tuple[object, object]] = {}  # name -> (context, value)
         self._run = 0
         self.reused = 0
         self.computed = 0
@@ -42,6 +45,20 @@ class CheckMemo:
         self._results[key] = (entry, context, self._run, result)
         self.computed += 1
         return result
+
+    def kept(self, name: str, context, make: Callable[[], object]) -> object:
+        """A value made once and kept while `context` is equal (e.g. the fingerprint of its files)."""
+        found = self._kept.get(name)
+        if found is None or found[0] != context:
+            found = self._kept[name] = (context, make())
+        return found[1]
+
+
+def kept(dossier, name: str, context, make: Callable[[], object]) -> object:
+    """What a check builds from the whole dossier: kept between runs while `context` is equal; without
+    a memo on the dossier (a plain `briefgen check`) simply made."""
+    memo = dossier.check_memo
+    return make() if memo is None else memo.kept(name, context, make)
 
 
 def per_entry(dossier, name: str, entry, context, compute: Callable[[], Iterable[Diagnostic]]) -> Iterable[Diagnostic]:

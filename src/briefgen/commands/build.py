@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from .. import status
 from ..checks.confidentiality import check_submission
 from ..diagnostics import terminal_safe
 from ..isolate import BoundExceeded
@@ -56,8 +57,18 @@ def command(dossier: Path, submissions: tuple[str, ...], formats: tuple[str, ...
     DOSSIER is the dossier's folder (default: the current folder). With -s, only errors in what those
     submissions use (and in the dossier as a whole) stop the build; mistakes elsewhere do not.
     """
-    from ..build import BuildFailure, build_outputs, confidentiality_notes, editions  # rendering loads only here
     output = output_folder(dossier, output)
+    status.start(sys.stderr.isatty())
+    try:
+        _build(dossier, submissions, formats, output, pdf_variant, strict, edition)
+    finally:
+        status.clear()
+
+
+def _build(dossier: Path, submissions: tuple[str, ...], formats: tuple[str, ...], output: Path,
+           pdf_variant: str | None, strict: bool, edition: str | None) -> None:
+    from ..build import BuildFailure, build_outputs, confidentiality_notes, editions  # rendering loads only here
+    status.show("checking the dossier")
     resolved, report = check_dossier(dossier)
     if edition is not None:  # what depends on the edition is checked for the editions asked for
         report.diagnostics = [d for d in report.diagnostics if d.code not in EDITION_CODES]
@@ -66,6 +77,7 @@ def command(dossier: Path, submissions: tuple[str, ...], formats: tuple[str, ...
                 report.extend(d for d in check_submission(resolved, one) if d.code in EDITION_CODES)
     _finish_interrupted(output / resolved.name)
     scoped = submission_report(resolved, report, list(submissions)) if submissions else report
+    status.clear()
     if scoped.exit_code(strict):
         print_report(scoped, "text")
         if len(scoped.sorted()) < len(report.sorted()):
@@ -79,14 +91,16 @@ def command(dossier: Path, submissions: tuple[str, ...], formats: tuple[str, ...
         click.echo(f"{dossier} has no submissions: add one under submissions/.", err=True)
         raise SystemExit(1)
     target = output / resolved.name
-    progress = sys.stderr.isatty() and len(chosen) > 1
     try:
-        files = build_outputs(resolved, chosen, list(formats), target, pdf_variant, progress=progress, edition=edition)
+        files = build_outputs(resolved, chosen, list(formats), target, pdf_variant, edition=edition)
     except (BuildFailure, BoundExceeded) as exc:
+        status.clear()
         click.echo(terminal_safe(f"error: {exc}"), err=True)
         click.echo("Nothing was written.", err=True)
         raise SystemExit(1)
+    status.show(f"writing {len(files)} files")
     written = write_submissions(target, files)
+    status.clear()
     for path in sorted(p for group in written for p in group):
         click.echo(terminal_safe(str(path)))
     for note in confidentiality_notes(resolved, chosen):
@@ -127,6 +141,7 @@ def write_submissions(target: Path, files: dict[Path, bytes]) -> list[list[Path]
                 commit(item)
                 done.append(sub_id)
     except OSError as exc:
+        status.clear()
         for item in staged[len(done):]:
             discard(item)
         missing = [sub for sub in groups if sub not in done]

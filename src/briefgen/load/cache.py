@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import json
 import os
 import shutil
 from pathlib import Path
@@ -87,7 +86,7 @@ class ParseCache:
     def _entry(self, rel: str) -> Path | None:
         if self.folder is None:
             return None
-        name = hashlib.sha256(rel.encode("utf-8")).hexdigest()[:32] + ".json"
+        name = hashlib.sha256(rel.encode("utf-8")).hexdigest()[:32] + ".entry"
         self.seen.add(name)
         return self.folder / name
 
@@ -108,7 +107,7 @@ class ParseCache:
             tag, payload = raw[:64].decode("ascii"), raw[65:]
             if raw[64:65] != b"\n" or not hmac.compare_digest(tag, self._tag(rel, digest, payload)):
                 return None
-            return ParsedFile.from_json(json.loads(payload))
+            return ParsedFile.decode(payload)
         except (OSError, ValueError, TypeError, RecursionError):
             return None
 
@@ -118,10 +117,9 @@ class ParseCache:
         if entry is None:
             return
         try:
-            # json.dumps uses the C encoder; json.dump to a file would use the pure-Python one.
-            payload = json.dumps(parsed.to_json(), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+            payload = parsed.encode()
             _write_private(entry, self._tag(rel, digest, payload).encode("ascii") + b"\n" + payload)
-        except (OSError, TypeError, ValueError, RecursionError):
+        except (OSError, TypeError, ValueError, OverflowError, RecursionError):
             pass
 
     def prune(self) -> None:
@@ -130,7 +128,7 @@ class ParseCache:
             return
         try:
             for path in self.folder.iterdir():
-                if path.suffix == ".json" and path.name not in self.seen:
+                if path.suffix == ".entry" and path.name not in self.seen:
                     path.unlink()
             for generation in self.folder.parent.parent.iterdir():
                 if generation.name.startswith("parsed-") and generation.name != _GENERATION:

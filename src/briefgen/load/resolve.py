@@ -26,7 +26,7 @@ from ..models import (FILE_KINDS, Addressee, Claim, DossierMeta, Entry, Model, N
 from .loader import LAYOUT, LoadedDossier, LoadedFile
 from .salvage import salvage
 from .wording import message, missing_message, model_at
-from .yamlparse import LocTree
+from .yamlparse import LocTree, ParsedFile
 
 _ID_LIKE = re.compile(r"[^a-z0-9]+")
 NOUNS = {"sources": "source", "norms": "norm", "people": "person", "claims": "claim",
@@ -73,7 +73,7 @@ class Dossier:
     faulty: dict[str, dict[str, Entry]] = field(default_factory=lambda: defaultdict(dict))
     broken: dict[tuple[str, str], frozenset[str]] = field(default_factory=dict)  # (kind, id) -> keys with errors
     builtin_ids: set[tuple[str, str]] = field(default_factory=set)  # (kind, id) of built-ins
-    locs: dict[str, LocTree] = field(default_factory=dict)
+    parses: dict[str, ParsedFile] = field(default_factory=dict)  # path -> the file's parse, for positions
     evidence: dict[str, str | None] = field(default_factory=dict)
     template_overrides: dict[str, bytes] = field(default_factory=dict)
     files: dict[str, str] = field(default_factory=dict)  # path -> sha256 of every file read
@@ -88,7 +88,8 @@ class Dossier:
         origin = obj.origin
         if origin is None:
             return Location("", 0, 0)
-        line, col = locate(self.locs.get(origin.file), tuple(origin.path) + path)
+        parsed = self.parses.get(origin.file)
+        line, col = locate(parsed.locs if parsed else None, tuple(origin.path) + path)
         return Location(origin.file, line, col)
 
     def is_builtin(self, kind: str, id: str) -> bool:
@@ -306,7 +307,7 @@ def resolve(loaded: LoadedDossier, builtin: list[LoadedFile], memo: EntryMemo | 
     if memo is not None:
         memo.keep_only(files)
     for file in files:
-        dossier.locs[file.path] = file.parsed.locs
+        dossier.parses[file.path] = file.parsed
         dossier.files[file.path] = file.sha256
         dossier.file_kinds[file.path] = file.kind
         result = memo.get(file) if memo is not None else file_entries(file)

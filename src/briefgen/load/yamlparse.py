@@ -1,6 +1,6 @@
-"""Parse the text of one dossier file into plain data plus a tree of locations.
+"""Parse the text of one dossier file into plain data plus the positions of its values.
 
-Pure: bytes in, `ParsedFile` out, every problem as a `Problem`, never an exception. The result is
+Pure: bytes in, `ParsedFile` out, every problem as a `Problem`, never an exception. The data is
 JSON-compatible (dates become ISO strings, validated later by the schema) so the cache can store
 it without pickle.
 
@@ -9,6 +9,8 @@ The data is built from libyaml's events by yamlevents.EventBuilder, within `Limi
 
 from __future__ import annotations
 
+import json
+from array import array
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -17,36 +19,76 @@ import yaml
 from ..limits import Limits
 from .yamlevents import SEPARATORS, EventBuilder, LocTree, Problem, Stop, YamlLoader
 
-PARSER_VERSION = "2"
+PARSER_VERSION = "3"
+_POSITION_TYPE = "I"  # unsigned, at least 32 bits
 
 
 @dataclass
 class ParsedFile:
-    """The data of one YAML file, its location tree and the problems found."""
+    """The data of one YAML file, where its values are, and the problems found.
+
+    `positions` holds the 0-based line and column of every value but the root, pair after pair, in
+    the order of the data (see yamlevents.EventBuilder): compact to keep and to cache. The location
+    tree (`locs`) is built from them only when a message needs a position in this file.
+    """
 
     data: Any = None
-    locs: LocTree = field(default_factory=lambda: [1, 1])
+    positions: list[int] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    _tree: LocTree | None = field(default=None, init=False, repr=False, compare=False)
 
-    def to_json(self) -> list:
-        """The plain-JSON form the cache stores."""
-        return [self.data, self.locs, [[p.code, p.line, p.column, p.message] for p in self.problems]]
+    @property
+    def locs(self) -> LocTree:
+        """The location tree of the data, built on first use."""
+        if self._tree is None:
+            self._tree = location_tree(self.data, self.positions)
+        return self._tree
+
+    def encode(self) -> bytes:
+        """The form the cache stores: the data and problems as JSON, a new line, then the positions
+        packed as unsigned 32-bit numbers (OverflowError past those: such a file is not cached)."""
+        problems = [[p.code, p.line, p.column, p.message] for p in self.problems]
+        # json.dumps uses the C encoder (json.dump to a file would use the pure-Python one); its
+        # output holds no raw new line, so the first one ends it.
+        text = json.dumps([self.data, problems], ensure_ascii=False, separators=(",", ":"))
+        return text.encode("utf-8") + b"\n" + array(_POSITION_TYPE, self.positions).tobytes()
 
     @classmethod
-    def from_json(cls, raw) -> "ParsedFile":
-        """The inverse of to_json; ValueError when `raw` does not have its shape."""
-        if not (isinstance(raw, list) and len(raw) == 3 and isinstance(raw[1], list) and isinstance(raw[2], list)):
+    def decode(cls, payload: bytes) -> "ParsedFile":
+        """The inverse of encode; ValueError when `payload` does not have its shape."""
+        text, _, packed = payload.partition(b"\n")
+        raw = json.loads(text)
+        if not (isinstance(raw, list) and len(raw) == 2 and isinstance(raw[1], list)):
             raise ValueError("not a parsed file")
-        data, locs, problems = raw
-        if len(locs) < 2 or not all(isinstance(n, int) for n in locs[:2]):
-            raise ValueError("bad location tree")
+        positions = array(_POSITION_TYPE)
+        positions.frombytes(packed)  # ValueError unless a whole number of items
+        if len(positions) % 2:
+            raise ValueError("bad positions")
+        data, problems = raw
         parsed = []
         for p in problems:
             if not (isinstance(p, list) and len(p) == 4 and isinstance(p[0], str) and isinstance(p[1], int)
                     and isinstance(p[2], int) and isinstance(p[3], str)):
                 raise ValueError("bad problem")
             parsed.append(Problem(*p))
-        return cls(data, locs, parsed)
+        return cls(data, positions.tolist(), parsed)
+
+
+def location_tree(data: Any, positions: list[int]) -> LocTree:
+    """The location tree of `data` from the positions of its values (1-based, as messages give them).
+
+    Positions that run out (never so for a parse of ours) leave the rest at line 0.
+    """
+    taken = iter(positions)
+
+    def tree(value, line: int, col: int) -> LocTree:
+        if isinstance(value, dict):
+            return [line, col, {k: tree(v, next(taken, -1) + 1, next(taken, -1) + 1) for k, v in value.items()}]
+        if isinstance(value, list):
+            return [line, col, [tree(v, next(taken, -1) + 1, next(taken, -1) + 1) for v in value]]
+        return [line, col]
+
+    return tree(data, 1, 1)
 
 
 def locate(locs: LocTree, path: tuple) -> tuple[int, int]:
@@ -120,13 +162,21 @@ def _syntax_problem(exc: yaml.YAMLError, text: str) -> Problem:
     return Problem("BG101", line, col, message)
 
 
+def _only_comments(text: str) -> bool:
+    """Whether the text holds nothing but blank lines and comments."""
+    start = text.lstrip()[:1]
+    if start and start != "#":  # the common case, without splitting a large file into lines
+        return False
+    return all(not l.strip() or l.lstrip().startswith("#") for l in text.splitlines())
+
+
 def parse_text(text: str, limits: Limits | None = None) -> ParsedFile:
     """Parse YAML text into plain data with locations, within `limits`."""
-    if not text.strip() or all(not l.strip() or l.lstrip().startswith("#") for l in text.splitlines()):
+    if _only_comments(text):
         return ParsedFile(problems=[Problem("BG100", 1, 1, "file is empty: add content or delete the file")])
     builder = EventBuilder(YamlLoader(text), limits or Limits(), check_separators=bool(SEPARATORS.search(text)))
     try:
-        data, locs = builder.build()
+        data = builder.build()
     except yaml.YAMLError as exc:
         return ParsedFile(problems=builder.problems + [_syntax_problem(exc, text)])
     except Stop:
@@ -135,6 +185,6 @@ def parse_text(text: str, limits: Limits | None = None) -> ParsedFile:
         builder.parser.dispose()
     if builder.empty:
         return ParsedFile(problems=[Problem("BG100", 1, 1, "file is empty: add content or delete the file")])
-    return ParsedFile(data, locs, builder.problems)
+    return ParsedFile(data, builder.positions, builder.problems)
 
 

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import logging
 import mimetypes
 import os
 from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
+from .. import status
 from . import RenderError
 
 VARIANTS = (None, "pdf/a-3b", "pdf/ua-1")
@@ -66,17 +68,60 @@ def _source_date(created: dt.date | None):
             os.environ.pop("SOURCE_DATE_EPOCH", None)
 
 
-def _laid_out(weasyprint, html: str, base_dir: Path, fetcher):
+class _Stages(logging.Handler):
+    """WeasyPrint's own account of its steps, as the stages of the status line."""
+
+    STEPS = {"1": "reading the HTML", "2": "reading the styles", "3": "applying the styles",
+             "4": "building the boxes", "6": "writing the file", "7": "writing the metadata"}
+
+    def __init__(self):
+        super().__init__(logging.INFO)
+        self.prefix = "PDF"
+
+    def emit(self, record: logging.LogRecord) -> None:
+        step = str(record.msg).split(" - ", 1)[0].removeprefix("Step ")
+        if step == "5":
+            page = record.args[0] if isinstance(record.args, tuple) and record.args else None
+            status.show(f"{self.prefix}: laying out page {page}" if isinstance(page, int)
+                        else f"{self.prefix}: laying out the pages again (their numbers changed)")
+        elif step in self.STEPS:
+            status.show(f"{self.prefix}: {self.STEPS[step]}")
+
+
+@contextmanager
+def _reporting_stages():
+    """WeasyPrint's steps shown on the status line while the block runs (when the line is on)."""
+    if not status.on():
+        yield None
+        return
+    logger = logging.getLogger("weasyprint.progress")
+    handler = _Stages()
+    level, propagate = logger.level, logger.propagate
+    logger.setLevel(logging.INFO)
+    logger.propagate = False
+    logger.addHandler(handler)
+    try:
+        yield handler
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(level)
+        logger.propagate = propagate
+
+
+def _laid_out(weasyprint, html: str, base_dir: Path, fetcher, stages: _Stages | None = None):
     """The laid-out document, every footnote on the page of its call.
 
     WeasyPrint sometimes defers a note to the next page to make room for the first line of the
     paragraph that follows its call (its footnote reporting ignores `footnote-policy` there). Each
     time that happens, the following block is made to start a new page (or, if that is not enough,
-    the paragraph of the call itself) and the document is laid out again.
+    the paragraph of the call itself) and the document is laid out again. When no note strays,
+    the one layout the PDF needs anyway is all there is, and one walk over its boxes.
     """
     rules: dict[str, str] = {}
     attempts: dict[str, int] = {}
-    for _ in range(MAX_PLACEMENT_PASSES):
+    for number in range(1, MAX_PLACEMENT_PASSES + 1):
+        if stages is not None and number > 1:
+            stages.prefix = f"PDF, pass {number} (keeping every footnote on the page of its call)"
         styled = html.replace("</style>", "".join(rules.values()) + "</style>", 1) if rules else html
         document = weasyprint.HTML(string=styled, base_url=str(base_dir.resolve()) + "/",
                                    url_fetcher=fetcher).render(font_config=_FONT_CONFIG)
@@ -164,10 +209,19 @@ def render_pdf(html: str, *, base_dir: Path, allowed_roots: list[Path], variant:
              for name, data, description in attachments]
     options = {"attachments": files or None, "pdf_variant": variant, "pdf_tags": variant == "pdf/ua-1"}
     try:
-        with _source_date(created):
-            document = _laid_out(weasyprint, html, base_dir, fetcher)
+        with _source_date(created), _reporting_stages() as stages:
+            document = _laid_out(weasyprint, html, base_dir, fetcher, stages)
+            if stages is not None:
+                stages.prefix = "PDF"
             return document.write_pdf(**options)
     except FatalURLFetchingError as exc:
         url = fetcher.refused[-1] if fetcher.refused else str(exc)
         raise RenderError(f"refused to load {url}: only files inside the dossier and template folders can be "
                           "used, never the network; remove the reference or copy the file into the dossier") from None
+
+
+def render_pdf_fresh(html: str, options: dict, status_state: tuple) -> bytes:
+    """render_pdf run in a fresh interpreter (isolate.run_bounded with fresh=True): the PDF engine,
+    which needs the most memory, starts without the memory of the build; the status line goes on."""
+    status.take_over(status_state)
+    return render_pdf(html, **options)
