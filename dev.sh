@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # One entry point for newcomers and CI: installs what briefgen needs, then runs it.
 #   ./dev.sh demo   install, then build the example dossier into output/
-#   ./dev.sh test   install (with the test tools: LibreOffice, poppler, Chromium), then run the whole test suite
+#   ./dev.sh test   install (with the test tools: LibreOffice, Chromium), then run the whole test suite
 # Safe to run again: it installs only what is missing.
 set -euo pipefail
 cd "$(dirname "$0")"
 
-RUNTIME_DEBS=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core)
-TEST_DEBS=(poppler-utils libreoffice-writer-nogui python3-uno chromium chromium-driver)
+RUNTIME_DEBS=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core poppler-utils)
+TEST_DEBS=(libreoffice-writer-nogui python3-uno chromium chromium-driver)
 VENV=${BRIEFGEN_VENV:-.venv}
 
 need_debs() {
