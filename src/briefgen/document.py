@@ -157,6 +157,16 @@ def figure_columns(table: Table) -> set[int]:
     return {i for i, figure in columns.items() if figure}
 
 
+def content_widths(header: list[list[Inline]], rows: list[list[list[Inline]]]) -> list[float]:
+    """Relative column widths from what the columns hold: a column is as wide as its longest cell, or
+    a third of its heading (headings wrap), and never narrower than a short heading."""
+    widths = [max(8.0, len(plain_text(cell)) / 3) for cell in header]
+    for row in rows:
+        for i, cell in enumerate(row[:len(widths)]):
+            widths[i] = max(widths[i], min(40.0, float(len(plain_text(cell).strip()))))
+    return widths
+
+
 @dataclass
 class BlockQuote:
     children: list["Block"]

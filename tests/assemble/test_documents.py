@@ -62,6 +62,22 @@ def test_each_claim_is_printed_once_and_referred_back_to(built):
     assert _docx_body(built / "joint.public.docx").count("counted forty people detained") == 1
 
 
+def test_facts_printed_before_that_engage_different_norms_are_listed_norm_by_norm(tmp_path):
+    import shutil
+    root = tmp_path / "documents"
+    shutil.copytree(ROOTS / "documents", root)
+    joint = root / "submissions" / "joint.yaml"
+    joint.write_text(joint.read_text().replace("claims: [rally-detentions], require_norms",
+                                               "claims: [rally-detentions, night-court], require_norms"))
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["build", str(root), "-s", "joint", "-o", str(out), "-f", "pdf", "-f", "docx"])
+    assert result.exit_code == 0, result.output
+    expected = ("The facts set out above engage ICCPR, art 9 (para 5), art 14 (para 6) and art 21 (para 5); "
+                "and Copenhagen Document, para 9.2 (para 5).")
+    assert expected in _pdf(out / "documents" / "joint.public.pdf")
+    assert expected in _docx_body(out / "documents" / "joint.public.docx")
+
+
 def test_an_abbreviation_is_spelled_out_at_its_first_use_only(built):
     text = _pdf(built / "joint.public.pdf")
     assert "Kazakhstan International Bureau for Human Rights (KIBHR) counted forty" in text
@@ -179,6 +195,13 @@ def test_a_section_may_leave_out_a_claim_printed_before(built):
     text = _pdf(built / "omit.public.pdf")
     assert text.count("The same night a court fined") == 1
     assert "The same facts again" in text and "See also" not in text
+
+
+def test_a_table_title_and_cells_have_typographic_quotation_marks(built):
+    text = _pdf(built / "omit.public.pdf")
+    assert "The courts’ fines, as the bureau’s lawyers counted them" in text
+    assert "Almaty “night” court" in text
+    assert "'" not in _docx_body(built / "omit.public.docx")
 
 
 def test_texts_the_dossier_links_as_interpreting_a_norm_are_listed_where_it_is_cited(built):

@@ -15,12 +15,13 @@ from markupsafe import Markup
 
 from .. import __version__
 from ..checks.normtext import NormIndex
-from ..document import Block, Document, Heading, Inline, LineBreak, ListBlock, Meta, Paragraph, Strong, Table, Text
+from ..document import (Block, Document, Heading, Inline, LineBreak, ListBlock, Meta, Paragraph, Strong, Table, Text,
+                        content_widths)
 from ..load.resolve import Dossier
 from ..models import Claim, FigureCell, FigureTable, Norm, PeopleSelection, Person, Section, Submission
 from .addressing import Addressing, join_and
-from .authorities import NATIONAL_LAW, category, marks
-from .citations import long_date, norm_full, norm_short
+from .authorities import NATIONAL_LAW, category, mark, marks
+from .citations import group_norms, long_date, norm_full, norm_short, pinpoint
 from .finish import Finisher, PendingAuthorities, PendingClaimRefs, PendingNote
 from .masking import Masker
 from .mdconvert import CLOSE, OPEN, Converter
@@ -138,7 +139,8 @@ class Assembler:
                 cells[0].append(PendingNote(claim, []))  # on the row's label, never glued to a figure
             rows.append(cells)
         header = [[Text(c)] for c in table.columns]
-        return Table(header, rows, caption=self.masker.text(table.caption) if table.caption else None,
+        caption = self.masker.text(table.caption) if table.caption else None
+        return Table(header, rows, widths=content_widths(header, rows), caption=caption,
                      keep_together=len(rows) <= 12)
 
     def _engaged(self, claim: Claim) -> list[Norm]:
@@ -155,23 +157,34 @@ class Assembler:
             ids = [c.id for c in claims]
             return [self._numbered([Text("See also the facts set out "), PendingClaimRefs(ids, self.numbered),
                                     Text(".")])]
-        groups: dict[tuple[str, ...], list[Claim]] = {}
-        for claim in claims:
-            groups.setdefault(tuple(n.id for n in self._engaged(claim)), []).append(claim)
-        children: list[Inline] = []
-        cited: list[Norm] = []
-        for norm_ids, members in groups.items():
-            refs = PendingClaimRefs([c.id for c in members], self.numbered)
-            children.append(Text("; the facts set out " if children else "The facts set out "))
-            children.append(refs)
-            if norm_ids:
-                norms = [self.dossier.norms[n] for n in norm_ids]
-                cited += norms
-                children += [Text(" engage "), *marks(norms)]
-            else:
-                children.append(Text(" are relevant here too"))
+        engaged = {c.id: self._engaged(c) for c in claims}
+        cited = list({n.id: n for norms in engaged.values() for n in norms}.values())
+        if len({tuple(n.id for n in norms) for norms in engaged.values()}) == 1:
+            # one set of norms for all: 'The facts set out in paras 5 and 6 above engage ICCPR, arts 9, 21.'
+            children: list[Inline] = [Text("The facts set out "), PendingClaimRefs(list(engaged), self.numbered)]
+            children += [Text(" engage "), *marks(cited)] if cited else [Text(" are relevant here too")]
+        else:
+            children = [Text("The facts set out above engage "), *self._engaged_by_norm(engaged, cited)]
         children += [Text("."), PendingNote(None, cited)]
         return [self._cites(self._numbered(children), cited)]
+
+    def _engaged_by_norm(self, engaged: dict[str, list[Norm]], norms: list[Norm]) -> list[Inline]:
+        """'ICCPR, art 7 (paras 8 and 9), art 9 (para 8) and art 21 (para 7); and UNCAT, art 16 (para 8)':
+        each norm with the facts that engage it."""
+        out: list[Inline] = []
+        groups = group_norms(norms)
+        for g, (short, items) in enumerate(groups):
+            if g:
+                out.append(Text("; and " if g == len(groups) - 1 else "; "))
+            for i, norm in enumerate(items):
+                pin = pinpoint(norm)
+                label = (f"{short}, {pin}" if i == 0 else pin) if pin else short
+                if i:
+                    out.append(Text(" and " if i == len(items) - 1 else ", "))
+                ids = [c for c, engaging in engaged.items() if norm.id in {n.id for n in engaging}]
+                out += [Text(label), mark(norm), Text(" ("),
+                        PendingClaimRefs(ids, self.numbered, bare=True), Text(")")]
+        return out
 
     def cite(self, claim_id: str) -> Markup:
         """One claim as a paragraph with its footnote (a reference back if it is printed already)."""

@@ -29,13 +29,14 @@ class PendingNote:
 class PendingClaimRefs:
     """A reference to the paragraphs (or, unnumbered, the notes) of claims printed elsewhere.
 
-    Numbered: 'in para 4 above', 'in paras 4 and 6 above'; with `see`: '; see paras 4, 6'.
-    Unnumbered: 'above (n 3)', with `see`: '; see nn 3, 5'.
+    Numbered: 'in para 4 above', 'in paras 4 and 6 above'; with `see`: '; see paras 4, 6'; `bare`:
+    'paras 4 and 6'. Unnumbered: 'above (n 3)', with `see`: '; see nn 3, 5'; `bare`: 'nn 3 and 5'.
     """
 
     claim_ids: list[str]
     numbered: bool
     see: bool = False
+    bare: bool = False
 
 
 @dataclass
@@ -158,12 +159,18 @@ class Finisher:
         if paras:
             words = "para" if len(paras) == 1 else "paras"
             refs = _numbers(paras, lambda n: ParaXRef(anchors[n], n))
+            if node.bare:
+                return [Text(f"{words} ")] + refs
             return ([Text(f"; see {words} ")] + refs) if node.see else ([Text(f"in {words} ")] + refs + [Text(" above")])
         notes = sorted({self.claim_notes[c] for c in node.claim_ids if c in self.claim_notes})
         if notes:
             words = "n" if len(notes) == 1 else "nn"
             refs = _numbers(notes, NoteXRef)
+            if node.bare:
+                return [Text(f"{words} ")] + refs
             return ([Text(f"; see {words} ")] + refs) if node.see else ([Text(f"above ({words} ")] + refs + [Text(")")])
+        if node.bare:
+            return [Text("see above")]
         return [] if node.see else [Text("above")]
 
     # ---- the table of authorities ---------------------------------------------------------------
@@ -252,6 +259,8 @@ class Finisher:
             elif isinstance(block, Table):
                 block.header = [self._text(c, False) for c in block.header]
                 block.rows = [[self._text(c, False) for c in row] for row in block.rows]
+                if block.caption:
+                    block.caption = no_break(smart_quotes(block.caption))
             elif isinstance(block, AuthoritiesTable):
                 for group in block.groups:
                     for entry in group.entries:
