@@ -78,6 +78,60 @@ def test_facts_printed_before_that_engage_different_norms_are_listed_norm_by_nor
     assert expected in _docx_body(out / "documents" / "joint.public.docx")
 
 
+FIGURE_CLAIMS = """
+- id: fines-first
+  statement: The first court fined 12 people.
+  date: 2019-06-10
+  evidence: [{source: SOURCE_FIRST, pinpoint: para 5}]
+  figures: {fines-first: 12}
+  status: alleged
+- id: fines-second
+  statement: The second court fined 30 people.
+  date: 2019-06-10
+  evidence: [{source: SOURCE_SECOND, pinpoint: para 5}]
+  figures: {fines-second: 30}
+  status: alleged
+"""
+FIGURE_LETTER = """id: fines
+kind: recommendation-letter
+to: osce-odihr
+title: Fines
+date: 2019-06-25
+summary: Courts fined protesters.
+recommendations:
+  - {text: Review the fines., claims: [fines-first]}
+sections:
+  - title: Fines
+    role: fines
+    table:
+      columns: [Court, Fines]
+      rows:
+        - [First court, {figure: fines-first}]
+        - [Second court, {figure: fines-second}]
+"""
+
+
+@pytest.mark.parametrize("second_source, notes", [
+    ("outlet-b-night-courts", ["Fines1", "First court", "Second court"]),  # one note, on the figures' heading
+    ("outlet-a-2019-06-10-detentions", ["Fines", "First court1", "Second court2"]),  # a note per row
+])
+def test_a_figure_table_citing_one_source_throughout_has_one_note(tmp_path, second_source, notes):
+    import shutil
+    root = tmp_path / "documents"
+    shutil.copytree(ROOTS / "documents", root)
+    (root / "claims" / "figures.yaml").write_text(
+        FIGURE_CLAIMS.replace("SOURCE_FIRST", "outlet-b-night-courts").replace("SOURCE_SECOND", second_source))
+    (root / "submissions" / "fines.yaml").write_text(FIGURE_LETTER)
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["build", str(root), "-s", "fines", "-o", str(out), "-f", "docx"])
+    assert result.exit_code == 0, result.output
+    with zipfile.ZipFile(out / "documents" / "fines.public.docx") as z:
+        body = etree.fromstring(z.read("word/document.xml"))
+    cells = ["".join(t.text or "" for t in c.iter(f"{W}t"))
+             + "".join(f.get(f"{W}id") for f in c.iter(f"{W}footnoteReference")) for c in body.iter(f"{W}tc")]
+    assert [cells[1], cells[2], cells[4]] == notes, cells
+
+
 def test_an_abbreviation_is_spelled_out_at_its_first_use_only(built):
     text = _pdf(built / "joint.public.pdf")
     assert "Kazakhstan International Bureau for Human Rights (KIBHR) counted forty" in text

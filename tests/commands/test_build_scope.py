@@ -73,6 +73,13 @@ def test_a_faulty_claim_a_section_may_select_by_tag_blocks_it(runner, dossier, t
     assert result.exit_code == 1 and "more.yaml" in result.output
 
 
+def test_a_faulty_claim_whose_figure_a_table_prints_blocks_it(runner, copy_root, tmp_path):
+    root = copy_root("once-faulty-figure-claim")  # claim-a, missing its status, gives the first row's figure
+    result = _build(runner, root, tmp_path / "out", "-s", "letter")
+    assert result.exit_code == 1 and "claims/c.yaml:1:3: error[BG103] missing field 'status'" in result.output
+    assert not (tmp_path / "out").exists()
+
+
 def test_errors_in_the_dossier_as_a_whole_block_every_submission(runner, dossier, tmp_path):
     (dossier / "dossier.yaml").write_text((dossier / "dossier.yaml").read_text() + "period: {from: 2019-01-01}\n")
     result = _build(runner, dossier, tmp_path / "out", "-s", "letter")

@@ -117,9 +117,11 @@ class Assembler:
         return self._cites(para, cited)
 
     def figure_table(self, table: FigureTable) -> Table:
-        """Figures as a table, each row with a note citing the sources of the claims its figures come from."""
+        """Figures as a table, each row with a note citing the sources of the claims its figures come
+        from; a short table whose rows all cite the same sources has one note, on its last heading."""
         figures = figure_claims(self.dossier)
-        rows = []
+        rows: list[list[list[Inline]]] = []
+        claims_of_rows: list[list[Claim]] = []
         for row in table.rows:
             cells: list[list[Inline]] = []
             row_claims: dict[str, Claim] = {}
@@ -134,14 +136,19 @@ class Assembler:
                 else:
                     cells.append([Text(self.masker.text(str(cell)))])
             for claim in row_claims.values():
-                if claim.id not in self.printed:
-                    self.printed[claim.id] = claim
-                cells[0].append(PendingNote(claim, []))  # on the row's label, never glued to a figure
+                self.printed.setdefault(claim.id, claim)
             rows.append(cells)
-        header = [[Text(c)] for c in table.columns]
+            claims_of_rows.append(list(row_claims.values()))
+        header: list[list[Inline]] = [[Text(c)] for c in table.columns]
+        short = len(rows) <= 12
+        every = [c for claims in claims_of_rows for c in claims]
+        if short and len(rows) > 1 and all(claims_of_rows) and len({_evidence_key(c) for c in every}) == 1:
+            header[-1].append(PendingNote(every[0], [], shared=[c.id for c in every[1:]]))
+        else:
+            for cells, claims in zip(rows, claims_of_rows):
+                cells[0] += [PendingNote(c, []) for c in claims]  # on the row's label, never glued to a figure
         caption = self.masker.text(table.caption) if table.caption else None
-        return Table(header, rows, widths=content_widths(header, rows), caption=caption,
-                     keep_together=len(rows) <= 12)
+        return Table(header, rows, widths=content_widths(header, rows), caption=caption, keep_together=short)
 
     def _engaged(self, claim: Claim) -> list[Norm]:
         """The norms a violations section shows for a claim: the international ones it engages (the
@@ -436,6 +443,11 @@ def _sentence(text: str) -> str:
     """Text ending with a full stop."""
     text = text.strip()
     return text if text.endswith((".", "!", "?")) else text + "."
+
+
+def _evidence_key(claim: Claim) -> tuple:
+    """What a claim's note cites: two claims with the same key have the same note."""
+    return tuple((e.source, e.pinpoint) for e in claim.evidence)
 
 
 def format_figure(value: float) -> str:

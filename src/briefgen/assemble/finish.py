@@ -4,7 +4,7 @@ abbreviations at first use and set typographic quotation marks. Pure."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..checks.normtext import NormIndex
 from ..document import (AuthoritiesTable, AuthorityMark, BlockQuote, Document, Emph, Heading, Inline, Link, ListBlock, NoteRef,
@@ -19,10 +19,12 @@ from .typography import Abbreviations, capitalised_words, no_break, smart_quotes
 
 @dataclass
 class PendingNote:
-    """A paragraph's footnote: the claim's sources (if any) and the full citation of new instruments."""
+    """A paragraph's footnote: the claim's sources (if any) and the full citation of new instruments.
+    `shared`: other claims with the same sources, whose note this one is too."""
 
     claim: Claim | None
     norms: list[Norm]
+    shared: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -140,7 +142,8 @@ class Finisher:
                 continue
             ref = self.doc.add_note(self.citer.note(len(self.doc.notes) + 1, evidence, node.norms))
             if node.claim:
-                self.claim_notes[node.claim.id] = ref.number
+                for claim_id in (node.claim.id, *node.shared):
+                    self.claim_notes[claim_id] = ref.number
             out.append(ref)
         return out
 

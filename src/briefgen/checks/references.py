@@ -12,7 +12,6 @@ from typing import Iterator
 
 from ..diagnostics import Diagnostic, diagnostic
 from ..load.resolve import Dossier
-from ..assemble.selection import figure_claims
 from ..models import FigureCell
 from .memo import per_entry
 
@@ -105,7 +104,7 @@ def _submission(dossier: Dossier, sub, norms: list, people: list, claims: list, 
     for i, pid in enumerate(sub.victims):
         if not dossier.known("people", pid):
             yield _unknown("BG203", "person", dossier.where(sub, "victims", i), pid, people, sub.id, DEFINE_PERSON)
-    figures = figure_claims(dossier)
+    figures = [name for claim in dossier.every("claims") for name in claim.figures]  # faulty claims' too
     for s, section in enumerate(sub.sections):
         if section.table:
             for r, row in enumerate(section.table.rows):

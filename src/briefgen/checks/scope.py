@@ -11,6 +11,7 @@ from __future__ import annotations
 from ..assemble.selection import select_people
 from ..diagnostics import Diagnostic, Report
 from ..load.resolve import Dossier, kind_of_path
+from ..models import FigureCell, FigureTable
 from .memo import claims_of
 
 
@@ -20,6 +21,8 @@ def _may_select(dossier: Dossier, sub, key: str, claim) -> bool:
     if any(key in rec.claims for rec in sub.recommendations):
         return True
     for section in sub.sections:
+        if section.table and set(claim.figures) & _figures_named(section.table):
+            return True
         chosen = section.claims
         if chosen is None or key in chosen.exclude:
             continue
@@ -35,6 +38,10 @@ def _may_select(dossier: Dossier, sub, key: str, claim) -> bool:
             continue
         return True
     return False
+
+
+def _figures_named(table: FigureTable) -> set[str]:
+    return {cell.figure for row in table.rows for cell in row if isinstance(cell, FigureCell)}
 
 
 def used_ids(dossier: Dossier, sub) -> set[str]:
