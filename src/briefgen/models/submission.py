@@ -32,7 +32,8 @@ class FigureCell(Model):
 
 class FigureTable(Model):
     """Figures laid out as a table: each row's figures are looked up in the claims that name them, and
-    each row carries a note citing those claims' sources."""
+    each row carries a note citing those claims' sources (a table of up to 12 rows whose claims all
+    cite the same sources has one note instead, on its last column heading)."""
 
     columns: list[Text] = Field(description="The column headings.")
     rows: list[list[FigureCell | str | int | float]] = Field(description="The rows: each cell a text, or "
