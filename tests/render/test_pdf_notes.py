@@ -127,3 +127,20 @@ def test_notes_stay_with_their_calls_when_they_do_not_fit(tmp_path, seed):
     pdf = tmp_path / "stress.pdf"
     pdf.write_bytes(render_pdf(html, base_dir=tmp_path, allowed_roots=[tmp_path]))
     assert assert_notes_on_their_pages(pdf, document) >= 60
+
+
+def test_a_stray_note_moves_as_little_of_its_page_as_possible():
+    from briefgen.render.pdf import _breaks_to_try
+    # the call is in a paragraph (no block after it) inside the first of four list items, of which
+    # the next three start on the call's page: the last of them moves first, then the one before
+    assert _breaks_to_try(["item-1", "p-1"], {"item-1": 3, "p-1": 0}) == [
+        '[id="item-1"] + * + * + *', '[id="item-1"] + * + *', '[id="item-1"] + *',
+        '[id="p-1"] + *', '[id="p-1"]', '[id="item-1"]']
+
+
+def test_the_odihr_letter_keeps_its_first_recommendations_on_page_one(example_build):
+    # WeasyPrint defers the first recommendation's note; moving only the fourth recommendation to the
+    # next page makes room for it (moving the second, as before, left a third of the page empty)
+    folder, _ = example_build
+    first = _pages(folder / "osce-odihr-pre-election.public.pdf")[0]
+    assert _squash("Monitor, and report on, the detention of peaceful protesters") in first

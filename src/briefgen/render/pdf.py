@@ -111,13 +111,16 @@ def _reporting_stages():
 def _laid_out(weasyprint, html: str, base_dir: Path, fetcher, stages: _Stages | None = None):
     """The laid-out document, every footnote on the page of its call.
 
-    WeasyPrint sometimes defers a note to the next page to make room for the first line of the
-    paragraph that follows its call (its footnote reporting ignores `footnote-policy` there). Each
-    time that happens, the following block is made to start a new page (or, if that is not enough,
-    the paragraph of the call itself) and the document is laid out again. When no note strays,
-    the one layout the PDF needs anyway is all there is, and one walk over its boxes.
+    WeasyPrint sometimes defers a note to the next page to make room for the lines that follow its
+    call (its footnote reporting ignores `footnote-policy` there). Each time that happens, a block
+    after the call is made to start a new page and the document is laid out again: first the last
+    block that started on the call's page, then the one before it, and so on back to the block right
+    after the call (so as little of the page as possible is left empty), then the paragraph of the
+    call itself. When no note strays, the one layout the PDF needs anyway is all there is, and one
+    walk over its boxes.
     """
     rules: dict[str, str] = {}
+    choices: dict[str, list[str]] = {}
     attempts: dict[str, int] = {}
     for number in range(1, MAX_PLACEMENT_PASSES + 1):
         if stages is not None and number > 1:
@@ -128,21 +131,30 @@ def _laid_out(weasyprint, html: str, base_dir: Path, fetcher, stages: _Stages | 
         stray = misplaced_notes(document)
         if not stray:
             return document
-        for note, ancestors in stray.items():
-            # First the block after the call's innermost container starts a page, then the one after
-            # each enclosing container (a list item, a row), then the containers themselves.
-            inside_out = list(reversed(ancestors))
-            choices = [f'[id="{i}"] + *' for i in inside_out] + [f'[id="{i}"]' for i in inside_out]
+        for note, (ancestors, following) in stray.items():
+            if note not in choices:
+                choices[note] = _breaks_to_try(ancestors, following)
             attempt = attempts.get(note, 0)
-            if attempt < len(choices):
-                rules[note] = f"{choices[attempt]} {{ break-before: page; }}"
+            if attempt < len(choices[note]):
+                rules[note] = f"{choices[note][attempt]} {{ break-before: page; }}"
             attempts[note] = attempt + 1
     raise RenderError("footnotes could not all be kept on the page of their call; shorten the longest notes")
 
 
-def misplaced_notes(document) -> dict[str, list[str]]:
+def _breaks_to_try(ancestors: list[str], following: dict[str, int]) -> list[str]:
+    """Selectors of the blocks to start a new page at, in the order to try them, for a note whose call
+    sits inside the elements `ancestors` (outermost first); `following`: how many blocks after each of
+    them start on the call's page."""
+    inside_out = list(reversed(ancestors))
+    tried = [f'[id="{i}"]' + " + *" * k for i in inside_out for k in range(following.get(i, 0), 0, -1)]
+    tried += [f'[id="{i}"] + *' for i in inside_out] + [f'[id="{i}"]' for i in inside_out]
+    return list(dict.fromkeys(tried))
+
+
+def misplaced_notes(document) -> dict[str, tuple[list[str], dict[str, int]]]:
     """Notes that do not sit, in order, at the foot of the page of their call: note number -> the ids
-    of the elements around its call, outermost first."""
+    of the elements around its call (outermost first), and for each, how many of the blocks that
+    follow it start on the call's page."""
     calls: dict[str, tuple[int, list[str]]] = {}
     placed: dict[str, int] = {}
     order_broken: list[str] = []
@@ -156,8 +168,35 @@ def misplaced_notes(document) -> dict[str, list[str]]:
         numbers = [int(m) for m in markers if m.isdigit()]
         if numbers != sorted(numbers):
             order_broken.extend(str(n) for n in numbers)
-    return {note: ancestors for note, (page, ancestors) in calls.items()
-            if (placed.get(note) != page or note in order_broken) and ancestors}
+    stray = {note: (page, ancestors) for note, (page, ancestors) in calls.items()
+             if (placed.get(note) != page or note in order_broken) and ancestors}
+    return {note: (ancestors, _following_on_page(document, page, ancestors))
+            for note, (page, ancestors) in stray.items()}
+
+
+def _elements(box):
+    element = getattr(box, "element", None)
+    if element is not None:
+        yield element
+    for child in getattr(box, "children", None) or []:
+        yield from _elements(child)
+
+
+def _following_on_page(document, page_number: int, ids: list[str]) -> dict[str, int]:
+    """For each element id, how many of the element's following siblings have boxes on the page."""
+    body = document.pages[page_number]._page_box.children[0]
+    root = getattr(body, "element", None)
+    if root is None:
+        return {}
+    on_page = {id(e) for e in _elements(body)}
+    parents = {id(child): parent for parent in root.iter() for child in parent}
+    found: dict[str, int] = {}
+    for element in root.iter():
+        if element.get("id") in ids and id(element) in parents:
+            siblings = list(parents[id(element)])
+            after = siblings[siblings.index(element) + 1:]
+            found[element.get("id")] = sum(1 for s in after if id(s) in on_page)
+    return found
 
 
 def _text(box) -> str:
