@@ -84,6 +84,7 @@ CODES: dict[str, tuple[Severity, str]] = {
     "BG502": (Severity.WARNING, "date outside the dossier period"),
     "BG503": (Severity.ERROR, "source dated after the submission"),
     "BG504": (Severity.ERROR, "norm adopted after the submission"),
+    "BG505": (Severity.WARNING, "name spelt otherwise than in the person record"),
     "BG601": (Severity.WARNING, "confidential material left out of a public edition"),
     "BG602": (Severity.ERROR, "name without publish consent in a public edition"),
     "BG603": (Severity.ERROR, "victim without authority in an individual communication"),

@@ -63,8 +63,9 @@ _LATIN_SPECIAL = {"ı": "i", "ŋ": "n", "ə": "a", "ß": "ss", "ø": "o", "æ": 
 _LATIN_FOLDS = [(re.compile(p), r, needs) for p, r, needs in (
     (r"tsch|tch", "ch", "ch"), (r"shch|sch", "sh", "ch"), (r"dzh|dj", "zh", "d"), (r"kh", "h", "kh"),
     (r"x", "ks", "x"), (r"ck", "k", "ck"), (r"ph", "f", "ph"), (r"c(?!h)", "k", "c"), (r"q", "k", "q"),
-    (r"w", "v", "w"), (r"tz", "ts", "tz"), (r"y", "i", "y"), (r"j", "i", "j"), (r"ie", "e", "ie"),
-    (r"(.)\1+", r"\1", ""),
+    (r"w", "v", "w"), (r"tz", "ts", "tz"), (r"y", "i", "y"), (r"j", "i", "j"),
+    # doubled letters merge before 'ie' does, so 'Kaziyev' (kaziiev) meets 'Kaziev'; and again after it
+    (r"(.)\1+", r"\1", ""), (r"ie", "e", "ie"), (r"(.)\1+", r"\1", ""),
 )]
 
 

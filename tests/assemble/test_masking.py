@@ -50,6 +50,14 @@ def test_every_recognisable_form_is_masked(masker, spelling):
                                                              "Police beat \u200fPerson A\u200f twice.")
 
 
+@pytest.mark.parametrize("spelling", ["Kaziyev", "Yerkyn Kaziyev", "Erkin Kaziev", "Казиев", "Казиева"])
+def test_a_y_spelling_of_ie_is_the_same_name(spelling):
+    hidden = Person(id="kaziev-yerkin", name="Yerkin Kaziev", consent={"publish_name": False})
+    masker = Masker(_dossier(hidden), public=True)
+    assert masker.text(f"Police beat {spelling} twice.") == "Police beat Person A twice."
+    assert find_leaks({"x.html": f"<p>Police beat {spelling} twice.</p>".encode()}, secrets(_dossier(hidden)))
+
+
 @pytest.mark.parametrize("text, expected", [
     ("**Daniyar** Seitkali", "**Person A**"),
     ("Daniyar **Seitkali** left", "**Person A** left"),

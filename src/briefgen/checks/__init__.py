@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from ..diagnostics import Diagnostic
 from ..load.resolve import Dossier
-from . import addressees, confidentiality, consistency, document, evidence, law, records, references, release
+from . import addressees, confidentiality, consistency, document, evidence, law, records, references, release, spelling
 
-FAMILIES = (references, evidence, law, consistency, confidentiality, addressees, records, document, release)
+FAMILIES = (references, evidence, law, consistency, spelling, confidentiality, addressees, records, document, release)
 
 
 def run_checks(dossier: Dossier) -> list[Diagnostic]:
