@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from briefgen.assemble.citations import Citer
 from briefgen.document import plain_text
 from briefgen.models import Evidence, Source
@@ -38,8 +40,23 @@ def test_a_platform_is_never_the_author_and_a_later_note_shortens_a_long_title()
     assert _note(citer, 1, (post, None)) == ("[photo post showing police detaining protesters at the Old Square] "
                                              "(Facebook) <https://www.facebook.com/photo/1>.")
     _note(citer, 2, (A, None))
-    assert _note(citer, 3, (post, None)) == "[photo post showing police detaining protesters…] (n 1)."
+    assert _note(citer, 3, (post, None)) == "[photo post showing police detaining protesters] (n 1)."
     assert _note(citer, 4, (A, None)) == "Outlet A, ‘Report A’ (n 2)."  # a news outlet stays the author
+
+
+@pytest.mark.parametrize("description, short", [
+    ("report of June 2019 on the presidential election of 9 June 2019 in Kazakhstan", "[report of June 2019]"),
+    ("post listing people detained across Kazakhstan on 9 May 2019", "[post listing people detained]"),
+    ("press release on the signatures collected in support of a candidacy",
+     "[press release on the signatures collected]"),
+    ("video of many police officers and soldiers lined up near the square", "[video of many police officers and…]"),
+])
+def test_a_later_note_ends_a_long_description_where_a_phrase_starts(description, short):
+    source = Source(id="d", description=description, kind="ngo-report")
+    citer = Citer()
+    _note(citer, 1, (source, None))
+    _note(citer, 2, (A, None))
+    assert _note(citer, 3, (source, None)) == f"{short} (n 1)."
 
 
 def test_a_later_note_cuts_a_long_title_at_its_colon():

@@ -49,8 +49,9 @@ def test_a_joint_communication_is_addressed_to_every_mandate(built):
             "and on human rights defenders, and the Working Group on Arbitrary Detention (Kazakhstan): Detentions in "
             "Almaty") in text
     assert "Copy to" not in text
-    assert "Of the 3 alleged victims, 2 have agreed to their names being transmitted to the Government of " \
-           "Kazakhstan. We ask that the name of Person A not be transmitted until consent has been confirmed." in text
+    assert ("Of the 3 alleged victims named in this communication, 2 have agreed to their names being transmitted "
+            "to the Government of Kazakhstan. We ask that the name of Person A not be transmitted until consent has "
+            "been confirmed.") in text
 
 
 def test_each_claim_is_printed_once_and_referred_back_to(built):
@@ -72,8 +73,8 @@ def test_facts_printed_before_that_engage_different_norms_are_listed_norm_by_nor
     out = tmp_path / "out"
     result = CliRunner().invoke(cli, ["build", str(root), "-s", "joint", "-o", str(out), "-f", "pdf", "-f", "docx"])
     assert result.exit_code == 0, result.output
-    expected = ("The facts set out above engage ICCPR, art 9 (para 5), art 14 (para 6) and art 21 (para 5); "
-                "and Copenhagen Document, para 9.2 (para 5).")
+    expected = ("The facts set out in paras 5 and 6 above engage ICCPR, art 9 (para 5), art 14 (para 6) and "
+                "art 21 (para 5); and Copenhagen Document, para 9.2 (para 5).")
     assert expected in _pdf(out / "documents" / "joint.public.pdf")
     assert expected in _docx_body(out / "documents" / "joint.public.docx")
 
@@ -166,7 +167,7 @@ def test_the_annex_takes_the_people_of_the_period_sorted_by_family_name(built):
     assert "about 9–12 June 2019, Almaty" in annex  # an approximate date stays approximate
     assert re.search(r"\bJune 2019, Nur-?Sultan", annex)  # a month, not a made-up day
     # a column known for nobody is left out, and the annex says so
-    assert "Current status" not in annex and "Not known for anyone listed: current status." in annex
+    assert "Current status" not in annex and "The table has no column for the current status, which is not known for anyone listed." in annex
     assert "Seitkali" not in text  # no consent to publish: a pseudonym everywhere
 
 

@@ -170,8 +170,9 @@ class Assembler:
             # one set of norms for all: 'The facts set out in paras 5 and 6 above engage ICCPR, arts 9, 21.'
             children: list[Inline] = [Text("The facts set out "), PendingClaimRefs(list(engaged), self.numbered)]
             children += [Text(" engage "), *marks(cited)] if cited else [Text(" are relevant here too")]
-        else:
-            children = [Text("The facts set out above engage "), *self._engaged_by_norm(engaged, cited)]
+        else:  # 'The facts set out in paras 7-9 above engage ICCPR, art 7 (paras 8 and 9), art 9 (para 7) ...'
+            children = [Text("The facts set out "), PendingClaimRefs(list(engaged), self.numbered), Text(" engage "),
+                        *self._engaged_by_norm(engaged, cited)]
         children += [Text("."), PendingNote(None, cited)]
         return [self._cites(self._numbered(children), cited)]
 
@@ -292,8 +293,10 @@ class Assembler:
                       widths=[widths[c] for c in keep], caption=title, wide=len(keep) > 5)
         blocks: list[Block] = [table]
         if empty:
-            names = join_and([labels[c].lower() for c in empty])
-            blocks.append(Paragraph([Text(f"Not known for anyone listed: {names}.")], style="small"))
+            names = join_and([_ABSENT_COLUMNS[c] for c in empty])
+            columns, are = ("columns", "are") if len(empty) > 1 else ("column", "is")
+            blocks.append(Paragraph([Text(f"The table has no {columns} for the {names}, which {are} not known "
+                                          "for anyone listed.")], style="small"))
         return self._block(blocks)
 
     def _when_where(self, event) -> str:
@@ -432,6 +435,10 @@ class Assembler:
         norms = sorted({n.id for ns in self.cited.values() for n in ns} | {n for c in used for n in c.norms})
         people = sorted({p for c in used for p in c.people} | set(self.sub.victims) | {p.id for p in self._annex_selection()})
         return Assembled(document, name, list(self.printed), sources, norms, people, self.masker)
+
+
+# What a column left out of the annex of people holds, as a sentence names it.
+_ABSENT_COLUMNS = {2: "date of birth", 3: "city of residence", 5: "legal basis", 6: "outcome", 7: "current status"}
 
 
 def _unknown(cell: list[Inline]) -> bool:

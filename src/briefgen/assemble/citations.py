@@ -61,6 +61,9 @@ def source_title(source: Source) -> str:
 # Kinds whose publisher is a platform, never the author: a post's platform goes with its date.
 _PLATFORM_KINDS = ("social-media", "video")
 _SHORT_TITLE_WORDS = 6
+# Words that start a phrase a short title can end before: prepositions and the verbs of descriptions.
+_PHRASE_STARTS = frozenset("on about in at for from across during after before with by against under between "
+                           "describing listing showing protesting announcing".split())
 
 
 def _who(source: Source) -> str | None:
@@ -87,13 +90,18 @@ def _shortened(title: str) -> str:
 
 
 def _first_words(text: str) -> str:
-    """A long title as far as its colon ('Presidential elections in Kazakhstan'), else its first words."""
+    """A long title as far as its colon ('Presidential elections in Kazakhstan'), else as far as a
+    word that starts a phrase ('report of June 2019' of 'report of June 2019 on the election...'),
+    else its first words and an ellipsis."""
     words = text.split()
     if len(words) <= _SHORT_TITLE_WORDS + 2:
         return text
     head = text.split(":", 1)[0]
     if ":" in text and 2 <= len(head.split()) <= _SHORT_TITLE_WORDS + 2:
         return head
+    for end in range(3, _SHORT_TITLE_WORDS + 1):
+        if words[end].lower() in _PHRASE_STARTS:
+            return " ".join(words[:end]).rstrip(",:;")
     return " ".join(words[:_SHORT_TITLE_WORDS]).rstrip(",:;") + "…"
 
 
