@@ -35,6 +35,23 @@ def test_recognised(text, ids):
     assert [m.norm_ids for m in NormIndex(NORMS).find(text)] == ids
 
 
+@pytest.mark.parametrize("text, default, ids", [
+    # an article named alone is one of the instrument named last before it
+    ("under Article 488 of the Code of Administrative Offences and some under Article 405",
+     None, [("kz-cao-488",), ()]),
+    ("under Article 405 of the Criminal Code, and some under Article 488, for disobeying",
+     None, [("kz-cc-405",), ()]),
+    ("charged under Article 405 of the Criminal Code; Article 405 again", None, [("kz-cc-405",), ("kz-cc-405",)]),
+    # else of the one instrument the addressee applies; a paragraph alone is never a provision
+    ("Holding her was arbitrary (articles 9 and 21); see paras 9 and 21", "ICCPR", [("iccpr-9",), ("iccpr-21",)]),
+    ("Holding her was arbitrary (articles 9 and 21).", None, []),
+    ("ICCPR, art 9 (paras 8 and 9), art 21 (para 7)", None, [("iccpr-9",), ("iccpr-21",)]),
+])
+def test_articles_named_alone(text, default, ids):
+    assert [m.norm_ids for m in NormIndex(NORMS).find(text, default, bare=True)] == ids
+    assert len(NormIndex(NORMS).find(text)) <= len(ids)  # without `bare`, as before: BG402 is unchanged
+
+
 @pytest.mark.parametrize("text", [
     "The article was published on 405 websites.",
     "Article 7 of the Law on Something Unknown",

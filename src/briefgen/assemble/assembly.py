@@ -428,7 +428,9 @@ class Assembler:
                     generator=f"briefgen {__version__}")
         document = Document(meta, blocks)
         abbreviations = dict(self.dossier.meta.abbreviations) if self.dossier.meta else {}
-        Finisher(self.dossier, document, self.cited, abbreviations, self.sub, self.masker).run()
+        applied = {i for b in self.addressing.bodies for i in b.applies}
+        Finisher(self.dossier, document, self.cited, abbreviations, self.sub, self.masker,
+                 next(iter(applied)) if len(applied) == 1 else None).run()
         self.masker.document(document)
         used = list(self.printed.values())
         sources = sorted({e.source for c in used for e in c.evidence})

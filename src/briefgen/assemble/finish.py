@@ -83,7 +83,8 @@ class Finisher:
     """Resolves what assembly left pending, in the order a reader meets it."""
 
     def __init__(self, dossier: Dossier, document: Document, cited: dict[int, list[Norm]],
-                 abbreviations: dict[str, str], submission: Submission, masker: Masker):
+                 abbreviations: dict[str, str], submission: Submission, masker: Masker,
+                 instrument_applied: str | None = None):
         self.dossier = dossier
         self.masker = masker
         self.date = submission.date
@@ -98,6 +99,7 @@ class Finisher:
         self.claim_notes: dict[str, int] = {}
         self.places: dict[str, list[Place]] = {}
         self.named_in_prose = NormIndex(dossier.norms)
+        self.instrument_applied = instrument_applied  # what "article 9" alone means to the addressee
 
     def run(self) -> None:
         self._number()
@@ -206,7 +208,8 @@ class Finisher:
                 known.add(node.norm)
         # provisions the text names ("Article 405 of the Criminal Code") where it argues: in numbered
         # paragraphs and requests, not in quoted texts such as the Working Group's categories
-        named = self.named_in_prose.find(plain_text(block.children)) if block.number or recommendation else []
+        named = (self.named_in_prose.find(plain_text(block.children), self.instrument_applied, bare=True)
+                 if block.number or recommendation else [])
         for mention in named:
             for norm_id in mention.norm_ids:
                 if norm_id not in known and norm_id in self.dossier.norms:

@@ -22,6 +22,7 @@ _NUMS = rf"{_NUM}(?:\s*(?:,|and|&|or)\s*{_NUM})*"
 _AFTER = re.compile(rf"\b{_ART}\s*(?P<nums>{_NUMS})\s*(?:of\s+(?:the\s+)?|,\s*|\s+)"
                     r"(?P<rest>(?:(?!\b(?:articles?|arts?|paragraphs?|paras?)\b)[^.;:,()\n]){1,120})",
                     re.IGNORECASE)
+_BARE = re.compile(rf"\b{_ART}\s*(?P<nums>{_NUMS})", re.IGNORECASE)
 _BEFORE = re.compile(rf"\b(?P<instr>[A-Z][A-Za-z]{{1,15}})\s*,?\s*{_ART}\s*(?P<nums>{_NUMS})")
 _WORD = re.compile(r"[a-z0-9]+")
 _NAME_WORD = re.compile(r"[A-Za-z\u00c0-\u024f\u0400-\u04ff0-9\"'“”«»/-]+")
@@ -120,34 +121,59 @@ class NormIndex:
             mentions.append(NormMention(text, article, unit, ids, instrument))
         return mentions
 
-    def _mention(self, head: str, nums: str, unit: str, words: list[str]) -> list[NormMention]:
+    def _mention(self, head: str, nums: str, unit: str, words: list[str]) -> tuple[list[NormMention], set[str]]:
+        """The provisions an article phrase names, and the known instruments it names (none if unknown)."""
         # Try the longest leading phrase that names an instrument ("Criminal Code of Kazakhstan").
         for n in range(min(len(words), 12), 0, -1):
             phrase = " ".join(words[:n])
             keys = self.instruments(phrase)
             if keys:
-                return self._known(f"{head}{phrase}".strip(), keys, nums, unit)
+                return self._known(f"{head}{phrase}".strip(), keys, nums, unit), keys
         name = _written_name(words)
         if not name:
-            return []
+            return [], set()
         return [NormMention(f"{head}{name}".strip(), article, unit, (), name, known_instrument=False)
-                for article in _articles(nums)]
+                for article in _articles(nums)], set()
 
-    def find(self, text: str) -> list[NormMention]:
-        """Every provision named in `text` with an instrument: known ones, and names that read like one."""
+    def find(self, text: str, bare_default: str | None = None, bare: bool = False) -> list[NormMention]:
+        """Every provision named in `text` with an instrument: known ones, and names that read like one.
+
+        With `bare`, an article (not a paragraph) named without an instrument ("and some under Article 667") is also
+        found: as one of the instrument named last before it in the text, else of `bare_default` (the
+        short form of the one instrument an addressee applies: the Covenant for the Human Rights
+        Committee), else not at all.
+        """
         lowered = text.lower()
         if "art" not in lowered and "para" not in lowered:
             return []  # most statements name no provision: spare them the expressions below
-        mentions: list[NormMention] = []
+        found: list[tuple[int, int, set[str], list[NormMention]]] = []  # start, end, instrument keys
         for m in _AFTER.finditer(text):
             words = [w.strip("\"'“”«»") for w in _NAME_WORD.findall(m.group("rest"))]
             words = [w for w in words if w]
             while words and words[0].isdigit():  # a year before the name: "the 1990 Copenhagen Document"
                 words.pop(0)
             head = text[m.start():m.start("rest")]
-            mentions += self._mention(head, m.group("nums"), _unit(m.group("unit")), words)
+            named, keys = self._mention(head, m.group("nums"), _unit(m.group("unit")), words)
+            if named:
+                found.append((m.start(), m.start("rest") + len(named[0].text) - len(head), keys, named))
         for m in _BEFORE.finditer(text):
             keys = self.exact.get(m.group("instr").lower())
+            if keys:
+                found.append((m.start(), m.end(), keys, self._known(m.group(0), keys, m.group("nums"),
+                                                                     _unit(m.group("unit")))))
+        mentions = [mention for *_, named in found for mention in named]
+        if bare:
+            mentions += self._bare(text, found, bare_default)
+        return mentions
+
+    def _bare(self, text: str, found: list, default: str | None) -> list[NormMention]:
+        """Articles named without an instrument, as the instrument named last before them, or the default."""
+        mentions: list[NormMention] = []
+        for m in _BARE.finditer(text):
+            if _unit(m.group("unit")) != "article" or any(start <= m.start() < end for start, end, _, _ in found):
+                continue  # 'para 8' alone is as often a paragraph of the document itself
+            before = [(end, keys) for start, end, keys, _ in found if keys and end <= m.start()]
+            keys = max(before, key=lambda b: b[0])[1] if before else self.exact.get((default or "").lower())
             if keys:
                 mentions += self._known(m.group(0), keys, m.group("nums"), _unit(m.group("unit")))
         return mentions
