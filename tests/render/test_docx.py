@@ -286,6 +286,17 @@ def test_text_after_a_table_keeps_its_distance():
     assert space_before("Before the table.") == []
 
 
+def test_the_sentence_before_an_address_stays_with_it():
+    doc = Document(Meta(title="Author", author="a", date=dt.date(2019, 6, 9)))
+    doc.blocks = [Paragraph([Text("The author is represented by the Centre.")]),
+                  Paragraph([Text("Test Centre"), LineBreak(), Text("1 Main Street")], style="address"),
+                  Paragraph([Text("After the address.")])]
+    body = xml(render_docx(doc), "word/document.xml")
+    def keeps(text):
+        return bool(body.xpath(f"//w:p[.//w:t='{text}']/w:pPr/w:keepNext", namespaces=NS))
+    assert keeps("The author is represented by the Centre.") and not keeps("After the address.")
+
+
 def test_footer_counts_pages(rendered):
     footer = etree.fromstring(next(v for k, v in parts(rendered).items() if k.startswith("word/footer")))
     codes = [c.strip() for c in footer.xpath("//w:instrText/text()", namespaces=NS)]

@@ -175,6 +175,13 @@ def test_figures_are_right_aligned_and_a_lead_in_stays_with_its_table():
     assert '<th class="num">Votes</th>' in html and html.count('<td class="num">') == 2
 
 
+def test_the_sentence_before_an_address_stays_with_it():
+    doc = Document(Meta(title="Author", author="Test Centre", language="en", date=dt.date(2019, 6, 25)))
+    doc.blocks = [Paragraph([Text("The author is represented by the Centre.")]),
+                  Paragraph([Text("Test Centre")], style="address")]
+    assert '<p class="lead-in">The author is represented' in render_html(doc, CSS)
+
+
 def test_a_note_call_never_starts_a_line_of_its_own(tmp_path):
     doc = Document(Meta(title="Calls", author="Test Centre", language="en", date=dt.date(2019, 6, 25)))
     quoted = "she had shouted out ideas “forming a negative image of the current government”."

@@ -81,7 +81,9 @@ class _Writer:
     def blocks(self, blocks) -> None:
         blocks = list(blocks)
         for index, b in enumerate(blocks):
-            before_table = index + 1 < len(blocks) and isinstance(blocks[index + 1], Table)
+            following = blocks[index + 1] if index + 1 < len(blocks) else None
+            introduces = isinstance(following, Table) or (isinstance(following, Paragraph)
+                                                           and following.style == "address")
             if isinstance(b, Heading):
                 tag = "h1" if b.level == 0 else f"h{min(b.level, 3) + 1}"
                 anchor = f' id="{escape(b.anchor)}"' if b.anchor else ""
@@ -89,8 +91,8 @@ class _Writer:
                 self.out.append(f"<{tag}{cls}{anchor}>{self.inlines(b.children)}</{tag}>")
             elif isinstance(b, Paragraph):
                 cls = [f"role-{b.style}"] if b.style else []
-                if before_table:
-                    cls.append("lead-in")  # stays on the page of the table it introduces
+                if introduces:
+                    cls.append("lead-in")  # stays on the page of the table or address it introduces
                 num = ""
                 if b.number:
                     cls.append("numbered")

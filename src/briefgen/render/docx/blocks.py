@@ -38,6 +38,8 @@ class BlockWriter:
                 self.paragraph(parent, block, quote)
                 if isinstance(previous, Table):
                     _space_before(parent[-1], _TABLE_MARGIN)
+                elif isinstance(previous, Paragraph) and block.style == "address" and len(parent) > 1:
+                    _keep_with_next(parent[-2])  # the sentence introducing an address stays with it
             elif isinstance(block, Heading):
                 self.heading(parent, block)
             elif isinstance(block, ListBlock):
