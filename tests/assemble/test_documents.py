@@ -54,6 +54,14 @@ def test_a_joint_communication_is_addressed_to_every_mandate(built):
             "been confirmed.") in text
 
 
+def test_a_letter_lists_its_annexes_after_the_signature(built):
+    text = _pdf(built / "joint.public.pdf")
+    listed = ("Annexed: Annex 1, the people detained; Annex 2, one record per detainee for the Working Group on "
+              "Arbitrary Detention; Annex 3, table of authorities.")
+    assert text.index("Yours faithfully") < text.index(listed) < text.index("Annex 1: the people detained")
+    assert "Annexed: table of authorities." in _pdf(built / "omit.public.pdf")
+
+
 def test_each_claim_is_printed_once_and_referred_back_to(built):
     text = _pdf(built / "joint.public.pdf")
     assert text.count("counted forty people detained at a peaceful rally") == 1
@@ -159,7 +167,8 @@ def test_notes_are_complete_oscola_citations(built):
 
 def test_the_annex_takes_the_people_of_the_period_sorted_by_family_name(built):
     text = _pdf(built / "joint.public.pdf")
-    annex = text[text.index("Annex 1: the people detained"):text.index("Annex 2")]
+    start = text.index("Annex 1: the people detained")
+    annex = text[start:text.index("Annex 2:", start)]
     assert "Earlier" not in annex  # sentenced in 2018, outside the letter's period
     assert annex.index("DOE, Jan") < annex.index("ROE, Ann") < annex.index("Person A")
     # the column is of detentions: an event that is one says where and when only
@@ -167,7 +176,8 @@ def test_the_annex_takes_the_people_of_the_period_sorted_by_family_name(built):
     assert "about 9–12 June 2019, Almaty" in annex  # an approximate date stays approximate
     assert re.search(r"\bJune 2019, Nur-?Sultan", annex)  # a month, not a made-up day
     # a column known for nobody is left out, and the annex says so
-    assert "Current status" not in annex and "The table has no column for the current status, which is not known for anyone listed." in annex
+    assert "Current status" not in annex
+    assert "The table has no column for the current status, which is not known for anyone listed." in annex
     assert "Seitkali" not in text  # no consent to publish: a pseudonym everywhere
 
 
@@ -205,7 +215,7 @@ def test_one_working_group_record_per_detainee_with_every_field_known_or_named_a
     assert roe["Not known to the submitter"].startswith("Sex, ") and "warrant or decision shown" in roe["Not known to the submitter"]
     assert records["Person A"]["Family name"] == records["Person A"]["First name(s)"] == "withheld in this edition"
     text = _pdf(built / "joint.public.pdf")
-    annex = text[text.index("Annex 2"):text.index("Annex 3: table of authorities")]
+    annex = text[text.index("Annex 2:"):text.index("Annex 3: table of authorities")]
     assert "Category II: The deprivation of liberty results from the exercise of the rights" in annex
     assert "Category I:" not in annex and "Category III" not in annex  # only what the letter invokes
     assert "(verify)" not in text

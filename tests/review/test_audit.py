@@ -177,7 +177,7 @@ def test_cli_exit_codes_and_formats(built, tmp_path, runner):
     result = runner.invoke(cli, ["audit", str(path), "--dossier", str(LETTER)])
     assert result.exit_code == 0
     assert result.stdout.splitlines()[:3] == [
-        "letter.docx: 44 paragraphs, 5 notes; built by briefgen from submission letter",
+        "letter.docx: 45 paragraphs, 5 notes; built by briefgen from submission letter",
         "unsourced assertions: 0", "claim paragraphs: 5 present, 0 changed, 0 gone"]
     html = tmp_path / "audit.html"
     assert runner.invoke(cli, ["audit", str(path), "--dossier", str(LETTER), "--format", "html",
