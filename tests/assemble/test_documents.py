@@ -37,6 +37,19 @@ def _docx_body(path) -> str:
     return "".join(t.text or "" for t in body.iter(f"{W}t")).replace("\u00a0", " ")
 
 
+def _build_edited(tmp_path, submission: str, edit, *formats: str):
+    """The documents root copied, changed by `edit(root)`, and `submission` built: its output folder."""
+    import shutil
+    root = tmp_path / "documents"
+    shutil.copytree(ROOTS / "documents", root)
+    edit(root)
+    out = tmp_path / "out"
+    args = [a for f in formats for a in ("-f", f)]
+    result = CliRunner().invoke(cli, ["build", str(root), "-s", submission, "-o", str(out), *args])
+    assert result.exit_code == 0, result.output
+    return out / "documents"
+
+
 def test_a_joint_communication_is_addressed_to_every_mandate(built):
     text = _pdf(built / "joint.public.pdf")
     assert "Dear Special Rapporteurs and Members of the Working Group," in text
@@ -72,19 +85,15 @@ def test_each_claim_is_printed_once_and_referred_back_to(built):
 
 
 def test_facts_printed_before_that_engage_different_norms_are_listed_norm_by_norm(tmp_path):
-    import shutil
-    root = tmp_path / "documents"
-    shutil.copytree(ROOTS / "documents", root)
-    joint = root / "submissions" / "joint.yaml"
-    joint.write_text(joint.read_text().replace("claims: [rally-detentions], require_norms",
-                                               "claims: [rally-detentions, night-court], require_norms"))
-    out = tmp_path / "out"
-    result = CliRunner().invoke(cli, ["build", str(root), "-s", "joint", "-o", str(out), "-f", "pdf", "-f", "docx"])
-    assert result.exit_code == 0, result.output
+    def select_both(root):
+        joint = root / "submissions" / "joint.yaml"
+        joint.write_text(joint.read_text().replace("claims: [rally-detentions], require_norms",
+                                                   "claims: [rally-detentions, night-court], require_norms"))
+    out = _build_edited(tmp_path, "joint", select_both, "pdf", "docx")
     expected = ("The facts set out in paras 5 and 6 above engage ICCPR, art 9 (para 5), art 14 (para 6) and "
                 "art 21 (para 5); and Copenhagen Document, para 9.2 (para 5).")
-    assert expected in _pdf(out / "documents" / "joint.public.pdf")
-    assert expected in _docx_body(out / "documents" / "joint.public.docx")
+    assert expected in _pdf(out / "joint.public.pdf")
+    assert expected in _docx_body(out / "joint.public.docx")
 
 
 FIGURE_CLAIMS = """
@@ -125,16 +134,12 @@ sections:
     ("outlet-a-2019-06-10-detentions", ["Fines", "First court1", "Second court2"]),  # a note per row
 ])
 def test_a_figure_table_citing_one_source_throughout_has_one_note(tmp_path, second_source, notes):
-    import shutil
-    root = tmp_path / "documents"
-    shutil.copytree(ROOTS / "documents", root)
-    (root / "claims" / "figures.yaml").write_text(
-        FIGURE_CLAIMS.replace("SOURCE_FIRST", "outlet-b-night-courts").replace("SOURCE_SECOND", second_source))
-    (root / "submissions" / "fines.yaml").write_text(FIGURE_LETTER)
-    out = tmp_path / "out"
-    result = CliRunner().invoke(cli, ["build", str(root), "-s", "fines", "-o", str(out), "-f", "docx"])
-    assert result.exit_code == 0, result.output
-    with zipfile.ZipFile(out / "documents" / "fines.public.docx") as z:
+    def add_table(root):
+        (root / "claims" / "figures.yaml").write_text(
+            FIGURE_CLAIMS.replace("SOURCE_FIRST", "outlet-b-night-courts").replace("SOURCE_SECOND", second_source))
+        (root / "submissions" / "fines.yaml").write_text(FIGURE_LETTER)
+    out = _build_edited(tmp_path, "fines", add_table, "docx")
+    with zipfile.ZipFile(out / "fines.public.docx") as z:
         body = etree.fromstring(z.read("word/document.xml"))
     cells = ["".join(t.text or "" for t in c.iter(f"{W}t"))
              + "".join(f.get(f"{W}id") for f in c.iter(f"{W}footnoteReference")) for c in body.iter(f"{W}tc")]
@@ -276,16 +281,12 @@ def test_texts_the_dossier_links_as_interpreting_a_norm_are_listed_where_it_is_c
 
 
 def test_a_norm_a_template_cites_with_norm_is_indexed(tmp_path):
-    import shutil
-    root = tmp_path / "documents"
-    shutil.copytree(ROOTS / "documents", root)
-    (root / "templates").mkdir()
-    (root / "templates" / "recommendation-letter.md").write_text(
-        '{% extends "base.md" %}{% block body %}\n\n## Law\n\nThe letter relies on {{ norm("iccpr-19") }}.\n\n'
-        '{{ claims(submission.sections[0]) }}\n{% endblock %}\n'
-        '{% block annexes %}\n\n## Table of authorities\n\n{{ toa() }}\n{% endblock %}\n')
-    out = tmp_path / "out"
-    result = CliRunner().invoke(cli, ["build", str(root), "-s", "omit", "-o", str(out), "-f", "pdf"])
-    assert result.exit_code == 0, result.output
-    toa = _pdf(out / "documents" / "omit.public.pdf").split("Table of authorities")[1]
+    def own_template(root):
+        (root / "templates").mkdir()
+        (root / "templates" / "recommendation-letter.md").write_text(
+            '{% extends "base.md" %}{% block body %}\n\n## Law\n\nThe letter relies on {{ norm("iccpr-19") }}.\n\n'
+            '{{ claims(submission.sections[0]) }}\n{% endblock %}\n'
+            '{% block annexes %}\n\n## Table of authorities\n\n{{ toa() }}\n{% endblock %}\n')
+    out = _build_edited(tmp_path, "omit", own_template, "pdf")
+    toa = _pdf(out / "omit.public.pdf").split("Table of authorities")[1]
     assert "art 19 (freedom of opinion and expression)" in toa
