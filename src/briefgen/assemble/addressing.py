@@ -123,8 +123,8 @@ class Addressing:
         agree = "has" if len(agreed) == 1 else "have"
         name = "name" if len(withheld) == 1 else "names"
         return (f"Of the {len(victims)} alleged victims named in this communication, {len(agreed)} {agree} agreed "
-                f"to their names being transmitted to {government}. We ask that the {name} of {names} not be transmitted until "
-                "consent has been confirmed.")
+                f"to their names being transmitted to {government}. We ask that the {name} of {names} not be "
+                "transmitted until consent has been confirmed.")
 
     def applies(self, norms: list) -> list:
         """The norms a body applies (the Human Rights Committee applies the Covenant only), others left out."""

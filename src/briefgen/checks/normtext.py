@@ -138,10 +138,10 @@ class NormIndex:
     def find(self, text: str, bare_default: str | None = None, bare: bool = False) -> list[NormMention]:
         """Every provision named in `text` with an instrument: known ones, and names that read like one.
 
-        With `bare`, an article (not a paragraph) named without an instrument ("and some under Article 667") is also
-        found: as one of the instrument named last before it in the text, else of `bare_default` (the
-        short form of the one instrument an addressee applies: the Covenant for the Human Rights
-        Committee), else not at all.
+        With `bare`, an article (not a paragraph) named without an instrument ("and some under Article
+        667") is also found: as one of the instrument named last before it in the text, else of
+        `bare_default` (the short form of the one instrument an addressee applies: the Covenant for the
+        Human Rights Committee), else not at all.
         """
         lowered = text.lower()
         if "art" not in lowered and "para" not in lowered:
