@@ -49,7 +49,8 @@ def test_a_platform_is_never_the_author_and_a_later_note_shortens_a_long_title()
     ("post listing people detained across Kazakhstan on 9 May 2019", "[post listing people detained]"),
     ("press release on the signatures collected in support of a candidacy",
      "[press release on the signatures collected]"),
-    ("video of many police officers and soldiers lined up near the square", "[video of many police officers and…]"),
+    ("press release with the official results of the presidential election", "[press release with the official results]"),
+    ("video of many police officers and soldiers lined up near the square", "[video of many police officers]"),
 ])
 def test_a_later_note_ends_a_long_description_where_a_phrase_starts(description, short):
     source = Source(id="d", description=description, kind="ngo-report")

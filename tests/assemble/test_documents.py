@@ -62,7 +62,7 @@ def test_a_joint_communication_is_addressed_to_every_mandate(built):
             "and on human rights defenders, and the Working Group on Arbitrary Detention (Kazakhstan): Detentions in "
             "Almaty") in text
     assert "Copy to" not in text
-    assert ("Of the 3 alleged victims named in this communication, 2 have agreed to their names being transmitted "
+    assert ("Of the 3 alleged victims in this communication, 2 have agreed to their names being transmitted "
             "to the Government of Kazakhstan. We ask that the name of Person A not be transmitted until consent has "
             "been confirmed.") in text
 
@@ -278,6 +278,18 @@ def test_texts_the_dossier_links_as_interpreting_a_norm_are_listed_where_it_is_c
     toa = _pdf(built / "joint.public.pdf").split("Annex 3: table of authorities")[1]
     # the dossier's own Constitution, art 20 names General Comment 34 as interpreting it
     assert "General Comment No 34" in toa and "Constitution of the Republic of Kazakhstan" in toa
+
+
+def test_an_unnumbered_letter_lists_the_parts_citing_a_norm_in_document_order(tmp_path):
+    def two_parts(root):
+        (root / "submissions" / "parts.yaml").write_text(
+            "id: parts\nkind: recommendation-letter\nto: osce-odihr\ntitle: Parts\ndate: 2019-06-25\n"
+            "summary: Courts fined protesters.\nrecommendations:\n  - {text: Review the fines., claims: [night-court]}\n"
+            "sections:\n  - {title: Zeta night, role: zeta, claims: [night-court], require_norms: true}\n"
+            "  - {title: Alpha night, role: alpha, claims: [second-night], require_norms: true}\n")
+    out = _build_edited(tmp_path, "parts", two_parts, "pdf")
+    toa = _pdf(out / "parts.public.pdf").split("table of authorities")[-1]
+    assert re.search(r"art 14 \(fair trial[^)]*\) ‘Zeta night’, ‘Alpha night’", toa), toa
 
 
 def test_a_norm_a_template_cites_with_norm_is_indexed(tmp_path):

@@ -112,17 +112,17 @@ class Addressing:
             return (f"We have no record that {name_of(person)} agreed to {their} name being transmitted to "
                     f"{government}; we ask that it not be transmitted until that consent has been confirmed.")
         if len(agreed) == len(victims):
-            return (f"Each of the {len(victims)} alleged victims named in this communication has agreed to their "
+            return (f"Each of the {len(victims)} alleged victims in this communication has agreed to their "
                     f"name being transmitted to {government}.")
         withheld = [p for p in victims if not p.consent.share_with_state]
         names = join_and([name_of(p) for p in withheld])
         if not agreed:
-            return (f"We have no record that the alleged victims named in this communication agreed to their "
+            return (f"We have no record that the alleged victims in this communication agreed to their "
                     f"names being transmitted to {government}; we ask that the names not be transmitted until "
                     "their consent has been confirmed.")
         agree = "has" if len(agreed) == 1 else "have"
         name = "name" if len(withheld) == 1 else "names"
-        return (f"Of the {len(victims)} alleged victims named in this communication, {len(agreed)} {agree} agreed "
+        return (f"Of the {len(victims)} alleged victims in this communication, {len(agreed)} {agree} agreed "
                 f"to their names being transmitted to {government}. We ask that the {name} of {names} not be "
                 "transmitted until consent has been confirmed.")
 

@@ -62,8 +62,9 @@ def source_title(source: Source) -> str:
 _PLATFORM_KINDS = ("social-media", "video")
 _SHORT_TITLE_WORDS = 6
 # Words that start a phrase a short title can end before: prepositions and the verbs of descriptions.
-_PHRASE_STARTS = frozenset("on about in at for from across during after before with by against under between "
-                           "describing listing showing protesting announcing".split())
+_PHRASE_STARTS = frozenset("on about in at for from across during after before with by against under between of "
+                           "to into describing listing showing protesting announcing".split())
+_SMALL_WORDS = frozenset("a an the and or of to in on at for by with".split())
 
 
 def _who(source: Source) -> str | None:
@@ -85,14 +86,15 @@ def _who_what(source: Source, short: bool = False) -> str:
 
 def _shortened(title: str) -> str:
     """A long title (and its translation) cut to their first words for a later citation
-    ("[Rallies in Kazakhstan: how many were…]"); the first note has them whole."""
+    ("[Rallies in Kazakhstan]"); the first note has them whole."""
     return re.sub(r"([‘\[])([^’\]]+)([’\]])", lambda m: m.group(1) + _first_words(m.group(2)) + m.group(3), title)
 
 
 def _first_words(text: str) -> str:
     """A long title as far as its colon ('Presidential elections in Kazakhstan'), else as far as a
     word that starts a phrase ('report of June 2019' of 'report of June 2019 on the election...'),
-    else its first words and an ellipsis."""
+    else its first words without the small words they would end on. Never an ellipsis: a short form
+    is a name for the source, not a quotation."""
     words = text.split()
     if len(words) <= _SHORT_TITLE_WORDS + 2:
         return text
@@ -102,7 +104,10 @@ def _first_words(text: str) -> str:
     for end in range(3, _SHORT_TITLE_WORDS + 1):
         if words[end].lower() in _PHRASE_STARTS:
             return " ".join(words[:end]).rstrip(",:;")
-    return " ".join(words[:_SHORT_TITLE_WORDS]).rstrip(",:;") + "…"
+    first = words[:_SHORT_TITLE_WORDS]
+    while len(first) > 2 and first[-1].lower().rstrip(",:;") in _SMALL_WORDS:
+        first.pop()
+    return " ".join(first).rstrip(",:;")
 
 
 def _language_note(source: Source, language: str) -> str:

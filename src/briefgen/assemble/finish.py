@@ -182,13 +182,13 @@ class Finisher:
     def _index(self) -> None:
         """Where each norm is cited: the paragraph's number, else its recommendation's number, else the
         heading of the part it is in, else the number of the note its text calls."""
-        heading = None
+        heading: tuple[int, str] | None = None  # the part's place in the document, and its heading
         for block in self.doc.blocks:
             if isinstance(block, Heading):
-                heading = plain_text(block.children)
+                heading = ((heading[0] + 1) if heading else 1, plain_text(block.children))
             self._index_block(block, None, heading)
 
-    def _index_block(self, block, recommendation: tuple[int, bool] | None, heading: str | None) -> None:
+    def _index_block(self, block, recommendation: tuple[int, bool] | None, heading: tuple[int, str] | None) -> None:
         if isinstance(block, ListBlock):
             for i, item in enumerate(block.items, block.start):
                 for inner in item:
@@ -225,7 +225,7 @@ class Finisher:
             place = Place("request" if letters else "recommendation", number,
                           label=f"({chr(ord('a') + number - 1)})" if letters and number <= 26 else None)
         elif heading:  # the part names the place; a note number would point to the note, not the text
-            place = Place("part", 0, label=f"‘{heading}’")
+            place = Place("part", heading[0], label=f"‘{heading[1]}’")  # parts listed in document order
         elif note is not None:
             place = Place("n", note)
         else:
