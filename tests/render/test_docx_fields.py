@@ -163,3 +163,13 @@ def test_manifest_absent_or_damaged():
         read_manifest(damaged.getvalue())
     with pytest.raises(ValueError, match="not a zip"):
         read_manifest(b"not a docx")
+
+
+def test_articles_stand_indented_beneath_their_instrument():
+    doc = Document(Meta(title="t", author="a"), [AuthoritiesTable([AuthorityGroup("Treaties", 1, [
+        AuthorityEntry("ICCPR", [Text("International Covenant on Civil and Political Rights")], [], level=0),
+        AuthorityEntry("ICCPR, art 9", [Text("art 9 (liberty)")], [Text("para 3")], level=1)])], "Paragraphs")])
+    body = part(render_docx(doc), "word/document.xml")
+    def indent(text):
+        return body.xpath(f"//w:tc[.//w:t='{text}']/w:p/w:pPr/w:ind/@w:left", namespaces=NS)
+    assert indent("art 9 (liberty)") == ["284"] and indent("International Covenant on Civil and Political Rights") == []

@@ -198,6 +198,10 @@ class BlockWriter:
             begin_field(_hairline(styled_paragraph(parent, field_style)), authorities_field(group.category))
             self.table(parent, Table([], [[entry.children, entry.places] for entry in group.entries],
                                      widths=_AUTHORITY_WIDTHS))
+            for row, entry in zip(parent[-1].iter(w("tr")), group.entries):
+                if entry.level > 0:  # an instrument's articles stand indented beneath it, as in the PDF
+                    for p in row.find(w("tc")).iter(w("p")):
+                        _indent(p, _ARTICLE_INDENT * entry.level)
             end_field(_hairline(styled_paragraph(parent, field_style)))
 
     def _bookmarked(self, p: etree._Element, anchor: str | None, inlines: list[Inline]) -> None:
@@ -215,6 +219,10 @@ class BlockWriter:
 
 
 _AUTHORITY_WIDTHS = [7.0, 3.0]
+_ARTICLE_INDENT = 284  # twips (0.5 cm): an article under its instrument in the table of authorities
+_AFTER_IND = {w(t) for t in ("contextualSpacing", "mirrorIndents", "suppressOverlap", "jc", "textDirection",
+                             "textAlignment", "textboxTightWrap", "outlineLvl", "divId", "cnfStyle", "rPr",
+                             "sectPr", "pPrChange")}
 _TABLE_MARGIN = 200  # twips; a Word table has no space below it, the PDF's has 10pt
 
 
@@ -228,6 +236,18 @@ def _keep_with_next(p: etree._Element) -> None:
         style = ppr.find(w("pStyle"))
         keep = etree.Element(w("keepNext"))
         (style.addnext(keep) if style is not None else ppr.insert(0, keep))
+
+
+def _indent(p: etree._Element, twips: int) -> None:
+    """Indent p from the left by `twips`."""
+    ppr = p.find(w("pPr"))
+    if ppr is None:
+        ppr = etree.Element(w("pPr"))
+        p.insert(0, ppr)
+    ind = etree.Element(w("ind"))
+    ind.set(w("left"), str(twips))
+    after = next((child for child in ppr if child.tag in _AFTER_IND), None)  # CT_PPr's order
+    (after.addprevious(ind) if after is not None else ppr.append(ind))
 
 
 def _space_before(p: etree._Element, twips: int) -> None:
