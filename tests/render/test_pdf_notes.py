@@ -133,9 +133,12 @@ def test_a_stray_note_moves_as_little_of_its_page_as_possible():
     from briefgen.render.pdf import _breaks_to_try
     # the call is in a paragraph (no block after it) inside the first of four list items, of which
     # the next three start on the call's page: the last of them moves first, then the one before
-    assert _breaks_to_try(["item-1", "p-1"], {"item-1": 3, "p-1": 0}) == [
+    assert _breaks_to_try(["item-1", "p-1"], {"item-1": ["li", "li", "li"], "p-1": []}) == [
         '[id="item-1"] + * + * + *', '[id="item-1"] + * + *', '[id="item-1"] + *',
         '[id="p-1"] + *', '[id="p-1"]', '[id="item-1"]']
+    # never the block after a heading: the heading would be left alone at the foot of the page
+    assert _breaks_to_try(["p-31"], {"p-31": ["h3", "p", "h3", "ol"]}) == [
+        '[id="p-31"] + * + * + *', '[id="p-31"] + *', '[id="p-31"]']
 
 
 def test_the_odihr_letter_keeps_its_first_recommendations_on_page_one(example_build):

@@ -16,6 +16,7 @@ from . import RenderError
 
 VARIANTS = (None, "pdf/a-3b", "pdf/ua-1")
 MAX_PLACEMENT_PASSES = 12
+_HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _FONT_CONFIG = None
 
 
@@ -141,20 +142,22 @@ def _laid_out(weasyprint, html: str, base_dir: Path, fetcher, stages: _Stages | 
     raise RenderError("footnotes could not all be kept on the page of their call; shorten the longest notes")
 
 
-def _breaks_to_try(ancestors: list[str], following: dict[str, int]) -> list[str]:
+def _breaks_to_try(ancestors: list[str], following: dict[str, list[str]]) -> list[str]:
     """Selectors of the blocks to start a new page at, in the order to try them, for a note whose call
-    sits inside the elements `ancestors` (outermost first); `following`: how many blocks after each of
-    them start on the call's page."""
+    sits inside the elements `ancestors` (outermost first); `following`: the tags of the blocks after
+    each of them that start on the call's page. A block right after a heading is never chosen: the
+    heading would stay behind alone."""
     inside_out = list(reversed(ancestors))
-    tried = [f'[id="{i}"]' + " + *" * k for i in inside_out for k in range(following.get(i, 0), 0, -1)]
+    tried = [f'[id="{i}"]' + " + *" * k for i in inside_out for k in range(len(following.get(i, [])), 0, -1)
+             if k == 1 or following[i][k - 2] not in _HEADINGS]
     tried += [f'[id="{i}"] + *' for i in inside_out] + [f'[id="{i}"]' for i in inside_out]
     return list(dict.fromkeys(tried))
 
 
-def misplaced_notes(document) -> dict[str, tuple[list[str], dict[str, int]]]:
+def misplaced_notes(document) -> dict[str, tuple[list[str], dict[str, list[str]]]]:
     """Notes that do not sit, in order, at the foot of the page of their call: note number -> the ids
-    of the elements around its call (outermost first), and for each, how many of the blocks that
-    follow it start on the call's page."""
+    of the elements around its call (outermost first), and for each, the tags of the blocks that
+    follow it and start on the call's page."""
     calls: dict[str, tuple[int, list[str]]] = {}
     placed: dict[str, int] = {}
     order_broken: list[str] = []
@@ -182,8 +185,8 @@ def _elements(box):
         yield from _elements(child)
 
 
-def _following_on_page(document, page_number: int, ids: list[str]) -> dict[str, int]:
-    """For each element id, how many of the element's following siblings have boxes on the page."""
+def _following_on_page(document, page_number: int, ids: list[str]) -> dict[str, list[str]]:
+    """For each element id, the tags of the element's following siblings that have boxes on the page."""
     body = document.pages[page_number]._page_box.children[0]
     root = getattr(body, "element", None)
     if root is None:
@@ -195,7 +198,7 @@ def _following_on_page(document, page_number: int, ids: list[str]) -> dict[str, 
         if element.get("id") in ids and id(element) in parents:
             siblings = list(parents[id(element)])
             after = siblings[siblings.index(element) + 1:]
-            found[element.get("id")] = sum(1 for s in after if id(s) in on_page)
+            found[element.get("id")] = [str(s.tag) for s in after if id(s) in on_page]
     return found
 
 
