@@ -228,6 +228,21 @@ def test_one_working_group_record_per_detainee_with_every_field_known_or_named_a
     assert re.search(r"Source of the records Submitted by: Test Centre .* Date: 25 June 2019", annex)
 
 
+def test_a_record_says_what_happened_after_the_period_and_where_the_person_stands(tmp_path):
+    def later(root):
+        people = root / "people.yaml"
+        people.write_text(people.read_text().replace(
+            "    - {date: {from: 2019-06-09, to: 2019-06-12, approximate: true}, what: detained, where: Almaty, "
+            "outcome: fine}\n",
+            "    - {date: {from: 2019-06-09, to: 2019-06-12, approximate: true}, what: detained, where: Almaty, "
+            "outcome: fine}\n    - {date: 2019-06-20, what: charged under Article 405, where: Almaty}\n"
+            "  status: under criminal investigation\n"))
+    records = _records(_build_edited(tmp_path, "joint", later, "docx") / "joint.public.docx")
+    assert records["ROE, Ann"]["Since then"] == "20 June 2019, charged under Article 405, Almaty"
+    assert records["ROE, Ann"]["Current status"] == "under criminal investigation"
+    assert "Since then" not in records["DOE, Jan"] and "Current status" not in records["DOE, Jan"]
+
+
 def test_the_table_of_authorities_is_grouped_by_kind_each_instrument_once(built):
     text = _pdf(built / "joint.public.pdf")
     toa = text[text.index("Annex 3: table of authorities"):]

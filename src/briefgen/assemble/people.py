@@ -118,6 +118,9 @@ def detainee_record(person: Person, period: Period, norms: dict[str, Norm]) -> l
     events = events_in(person, period)
     arrest = next((e for e in events if _ARREST.search(e.what)), events[0] if events else None)
     ordered = ([arrest] if arrest else []) + [e for e in events if e is not arrest]
+    # what happened to the person after the period (a trial, a new charge, frozen accounts)
+    later = sorted((e for e in person.events if e.date is not None and period.end and e.date.start > period.end),
+                   key=lambda e: e.date.start)
 
     def first(attr: str) -> str | None:
         return next((getattr(e, attr) for e in ordered if getattr(e, attr)), None)
@@ -148,5 +151,8 @@ def detainee_record(person: Person, period: Period, norms: dict[str, Norm]) -> l
                     "events.circumstances"),
         *([RecordField("Circumstances", "Further events", "; ".join(_event_line(e) for e in ordered[1:]), "events")]
           if len(ordered) > 1 else []),
+        *([RecordField("Circumstances", "Since then", "; ".join(_event_line(e) for e in later), "events")]
+          if later else []),
+        *([RecordField("Circumstances", "Current status", person.status, "status")] if person.status else []),
         RecordField("Domestic steps", "Steps taken at national level", person.domestic_steps, "domestic_steps"),
     ]
