@@ -226,12 +226,18 @@ _AFTER_IND = {w(t) for t in ("contextualSpacing", "mirrorIndents", "suppressOver
 _TABLE_MARGIN = 200  # twips; a Word table has no space below it, the PDF's has 10pt
 
 
-def _keep_with_next(p: etree._Element) -> None:
-    """Keep p on the page of the paragraph after it."""
+def _properties(p: etree._Element) -> etree._Element:
+    """p's paragraph properties (w:pPr), made if it has none."""
     ppr = p.find(w("pPr"))
     if ppr is None:
         ppr = etree.Element(w("pPr"))
         p.insert(0, ppr)
+    return ppr
+
+
+def _keep_with_next(p: etree._Element) -> None:
+    """Keep p on the page of the paragraph after it."""
+    ppr = _properties(p)
     if ppr.find(w("keepNext")) is None:
         style = ppr.find(w("pStyle"))
         keep = etree.Element(w("keepNext"))
@@ -240,10 +246,7 @@ def _keep_with_next(p: etree._Element) -> None:
 
 def _indent(p: etree._Element, twips: int) -> None:
     """Indent p from the left by `twips`."""
-    ppr = p.find(w("pPr"))
-    if ppr is None:
-        ppr = etree.Element(w("pPr"))
-        p.insert(0, ppr)
+    ppr = _properties(p)
     ind = etree.Element(w("ind"))
     ind.set(w("left"), str(twips))
     after = next((child for child in ppr if child.tag in _AFTER_IND), None)  # CT_PPr's order
@@ -252,10 +255,7 @@ def _indent(p: etree._Element, twips: int) -> None:
 
 def _space_before(p: etree._Element, twips: int) -> None:
     """Give p room above it, so that text does not touch the table it follows."""
-    ppr = p.find(w("pPr"))
-    if ppr is None:
-        ppr = etree.Element(w("pPr"))
-        p.insert(0, ppr)
+    ppr = _properties(p)
     spacing = ppr.find(w("spacing"))
     if spacing is None:
         spacing = etree.Element(w("spacing"))
