@@ -275,6 +275,17 @@ def plain_text(inlines: list[Inline]) -> str:
     return "".join(out)
 
 
+def walk(blocks):
+    """Every block in document order, the blocks inside list items and quotes included."""
+    for b in blocks:
+        yield b
+        if isinstance(b, ListBlock):
+            for item in b.items:
+                yield from walk(item)
+        elif isinstance(b, BlockQuote):
+            yield from walk(b.children)
+
+
 def walk_text(document: Document):
     """Every text string in the document, notes included (for the confidentiality read-back)."""
     def inl(nodes):

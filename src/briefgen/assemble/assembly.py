@@ -21,7 +21,7 @@ from ..load.resolve import Dossier
 from ..models import Claim, FigureCell, FigureTable, Norm, PeopleSelection, Person, Section, Submission
 from .addressing import Addressing, join_and
 from .authorities import NATIONAL_LAW, category, mark, marks
-from .citations import group_norms, long_date, norm_full, norm_short, pinpoint
+from .citations import group_norms, long_date, norm_full, pinpoint
 from .finish import Finisher, PendingAuthorities, PendingClaimRefs, PendingNote
 from .masking import Masker
 from .mdconvert import CLOSE, OPEN, Converter

@@ -7,8 +7,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..checks.normtext import NormIndex
-from ..document import (AuthoritiesTable, AuthorityMark, BlockQuote, Document, Emph, Heading, Inline, Link, ListBlock, NoteRef,
-                        NoteXRef, Paragraph, ParaXRef, Strong, Table, Text, merge_text, plain_text)
+from ..document import (AuthoritiesTable, AuthorityMark, BlockQuote, Document, Emph, Heading, Inline, ListBlock, NoteRef,
+                        NoteXRef, Paragraph, ParaXRef, Strong, Table, Text, merge_text, plain_text, walk)
 from ..load.resolve import Dossier
 from ..models import Claim, Norm, Submission
 from .authorities import Place, authorities_table
@@ -44,17 +44,6 @@ class PendingClaimRefs:
 @dataclass
 class PendingAuthorities:
     """The table of authorities, built once every place is known."""
-
-
-def walk(blocks):
-    """Every block in document order, list items and quotes included."""
-    for b in blocks:
-        yield b
-        if isinstance(b, ListBlock):
-            for item in b.items:
-                yield from walk(item)
-        elif isinstance(b, BlockQuote):
-            yield from walk(b.children)
 
 
 def _numbers(items: list[int], make) -> list[Inline]:

@@ -15,8 +15,8 @@ import hmac
 import string
 from dataclasses import dataclass
 
-from ..document import (AuthoritiesTable, AuthorityMark, BlockQuote, Document, Emph, Heading, LineBreak, Link,
-                        ListBlock, Paragraph, ParaXRef, Strong, Table, Text)
+from ..document import (AuthoritiesTable, AuthorityMark, Document, Emph, Heading, LineBreak, Link, Paragraph, ParaXRef,
+                        Strong, Table, Text, walk)
 from ..load.resolve import Dossier
 from ..models import Evidence, Person, Source, Submission
 from ..namekeys import word_key
@@ -289,15 +289,10 @@ class Masker:
         return self._anchors.setdefault(anchor, f"ref-{len(self._anchors) + 1}")
 
     def _blocks(self, blocks) -> None:
-        for block in blocks:
+        for block in walk(blocks):
             if isinstance(block, (Heading, Paragraph)):
                 block.anchor = self._anchor(block.anchor)
                 self._inlines(block.children)
-            elif isinstance(block, ListBlock):
-                for item in block.items:
-                    self._blocks(item)
-            elif isinstance(block, BlockQuote):
-                self._blocks(block.children)
             elif isinstance(block, Table):
                 block.caption = self.text(block.caption) if block.caption else block.caption
                 for row in [block.header, *block.rows]:

@@ -13,8 +13,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..models import Norm
-
 _STOP = {"of", "the", "on", "and", "for", "in", "republic", "kazakhstan", "rk", "s", "a", "an", "to"}
 _ART = r"(?P<unit>articles?|arts?\.?|paragraphs?|paras?\.?)"
 _NUM = r"\d+(?:[.-]\d+)*(?:\s*\(\d+\))?"

@@ -25,7 +25,7 @@ from ..models import (FILE_KINDS, Addressee, Claim, DossierMeta, Entry, Model, N
                       Submission, describe_value)
 from .loader import LAYOUT, LoadedDossier, LoadedFile
 from .salvage import salvage
-from .wording import message, missing_message, model_at
+from .wording import message, missing_message
 from .yamlparse import LocTree, ParsedFile
 
 _ID_LIKE = re.compile(r"[^a-z0-9]+")

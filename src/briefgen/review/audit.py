@@ -16,9 +16,8 @@ from collections import Counter
 
 from ..assemble.assembly import assemble
 from ..assemble.citations import clean_url
-from ..assemble.finish import walk
 from ..checks.normtext import NormIndex
-from ..document import AuthoritiesTable, Heading, NoteRef, Paragraph, Table, plain_text
+from ..document import AuthoritiesTable, Heading, NoteRef, Paragraph, Table, plain_text, walk
 from ..load.resolve import Dossier
 from ..render.docx import read_manifest
 from .docx_read import DocxContent, DocxParagraph, read_docx

@@ -14,10 +14,9 @@ from urllib.parse import urlsplit
 
 from ..assemble.assembly import assemble
 from ..assemble.citations import norm_short, source_title
-from ..assemble.finish import walk
 from ..assemble.selection import select_claims
 from ..checks.release import own_publication, self_sourced
-from ..document import Heading, NoteRef, Paragraph, plain_text
+from ..document import Heading, NoteRef, Paragraph, plain_text, walk
 from ..load.resolve import Dossier
 from ..models import Claim, Source, Submission
 from .shares import SHARES, below  # noqa: F401  (the figures' names, shared with the command line)

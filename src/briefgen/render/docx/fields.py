@@ -11,8 +11,8 @@ from __future__ import annotations
 import hashlib
 import re
 
-from ...document import (AuthoritiesTable, AuthorityMark, BlockQuote, Document, Emph, Heading, Link, ListBlock,
-                         NoteXRef, Paragraph, Strong, Table)
+from ...document import (AuthoritiesTable, AuthorityMark, Document, Emph, Heading, Link, NoteXRef, Paragraph, Strong,
+                         Table, walk)
 from .. import RenderError
 from .wordml import bookmark_name, field_argument
 
@@ -75,7 +75,7 @@ class CrossReferences:
             self._numbers[anchor] = number
 
     def _scan(self, blocks) -> None:
-        for block in blocks:
+        for block in walk(blocks):
             if isinstance(block, Paragraph):
                 if block.anchor:
                     claim = bool(_CLAIM_ID.fullmatch(block.anchor))
@@ -86,11 +86,6 @@ class CrossReferences:
                 if block.anchor:
                     self._anchor(block.anchor, bookmark_name(block.anchor), None, False)
                 self._scan_inlines(block.children)
-            elif isinstance(block, ListBlock):
-                for item in block.items:
-                    self._scan(item)
-            elif isinstance(block, BlockQuote):
-                self._scan(block.children)
             elif isinstance(block, Table):
                 for row in [block.header, *block.rows]:
                     for cell in row:
